@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vitest/config';
+
+const resultsDir = fileURLToPath(new URL('./.test-results/', import.meta.url));
+
+/** The one vitest setup every project shares: node environment, and a JSON report per project that the root test command totals. */
+export function defineProject(name: string, overrides: UserConfig['test'] = {}): UserConfig {
+  return defineConfig({
+    test: {
+      name,
+      environment: 'node',
+      include: ['test/**/*.test.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+      reporters: ['default', ['json', { outputFile: `${resultsDir}${name}.json` }]],
+      ...overrides,
+    },
+  });
+}
