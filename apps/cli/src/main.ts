@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '@churnlab/experiment';
+import { compareCommand } from './commands/compare.js';
+import { pdCommand } from './commands/pd.js';
+import { trainCommand } from './commands/train.js';
+
+const EXIT_OK = 0;
+const EXIT_RUN_FAILED = 1;
+const EXIT_USAGE = 2;
+
+const program = new Command('churnlab')
+  .description('train replicas with controlled nondeterminism and measure how much their predictions churn')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text) });
+trainCommand(program);
+compareCommand(program);
+pdCommand(program);
+program.commands.forEach((c) => c.exitOverride());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  const verbose = process.argv.includes('--verbose');
+  if (error instanceof ConfigError || error instanceof RangeError) {
+    process.stderr.write(`churnlab: ${error.message}\n`);
+    if (verbose) process.stderr.write(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+  process.stderr.write(`churnlab: run failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return EXIT_RUN_FAILED;
+}

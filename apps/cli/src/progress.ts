@@ -1,0 +1,32 @@
+import { SingleBar } from 'cli-progress';
+
+/** A progress bar with an ETA on stderr that appears only once the work has taken more than a second. */
+export class Progress {
+  private bar: SingleBar | undefined;
+  private readonly started = Date.now();
+
+  constructor(private readonly label: string) {}
+
+  /** Reports `done` of `total` units. */
+  update(done: number, total: number): void {
+    if (!this.bar) {
+      if (Date.now() - this.started < 1000) return;
+      this.bar = new SingleBar({
+        format: `${this.label} [{bar}] {percentage}% | {value}/{total} steps | ETA {eta_formatted}`,
+        stream: process.stderr,
+        noTTYOutput: true,
+        notTTYSchedule: 5000,
+        etaBuffer: 50,
+        hideCursor: false,
+      });
+      this.bar.start(total, done);
+    }
+    this.bar.setTotal(total);
+    this.bar.update(done);
+  }
+
+  /** Ends the bar, leaving its last line. */
+  stop(): void {
+    this.bar?.stop();
+  }
+}

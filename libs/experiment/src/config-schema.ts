@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const positiveInt = () => z.number().int().min(1);
+const probability = () => z.number().min(0).max(1);
+
+const syntheticData = z.strictObject({
+  kind: z.literal('synthetic').default('synthetic'),
+  seed: z.number().int().min(0).default(1),
+  examples: z.number().int().min(100).default(10_000),
+  dense: z.number().int().min(1).default(24),
+  categorical: z.array(z.number().int().min(2)).default([8, 8]),
+  teacherHidden: positiveInt().default(32),
+  labelNoise: probability().default(0.05),
+  evalFraction: z.number().gt(0).lt(1).default(0.2),
+});
+
+const model = z.strictObject({
+  hidden: z.array(positiveInt()).min(1).default([128, 128]),
+  activation: z.string().min(1).default('relu'),
+  layerNorm: z.boolean().default(false),
+});
+
+const optimizer = z.strictObject({
+  name: z.enum(['sgd', 'momentum', 'adagrad', 'adam']).default('sgd'),
+  learningRate: z.number().gt(0).default(0.2),
+  momentum: z.number().min(0).lt(1).default(0.9),
+  beta1: z.number().min(0).lt(1).default(0.9),
+  beta2: z.number().min(0).lt(1).default(0.999),
+  epsilon: z.number().gt(0).default(1e-8),
+  initialAccumulator: z.number().min(0).default(0.1),
+});
+
+const training = z.strictObject({
+  epochs: positiveInt().default(4),
+  batchSize: positiveInt().default(64),
+  microShards: positiveInt().default(8),
+  workers: positiveInt().max(64).default(2),
+  order: z.enum(['sync', 'async']).default('async'),
+  optimizer: optimizer.prefault({}),
+});
+
+const compare = z.strictObject({
+  activations: z.array(z.string().min(1)).min(1).default(['relu', 'smelu:1']),
+  replicas: z.number().int().min(2).default(2),
+});
+
+/** The whole experiment configuration; every field has a default, so `{}` is a complete config. */
+export const configSchema = z.strictObject({
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  data: syntheticData.prefault({}),
+  model: model.prefault({}),
+  training: training.prefault({}),
+  compare: compare.prefault({}),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;

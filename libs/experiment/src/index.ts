@@ -1,0 +1,15 @@
+export { configSchema } from './config-schema.js';
+export type { Config, ConfigInput } from './config-schema.js';
+export { ConfigError } from './config-error.js';
+export { resolveConfig, readConfigFile } from './load-config.js';
+export { buildDatasets } from './datasets.js';
+export { EpochBatches } from './epoch-batches.js';
+export { float32Sha256 } from './sha256.js';
+export { trainRun } from './train-run.js';
+export type { RunResult, RunMetrics, TrainRunOptions } from './train-run.js';
+export { writeRunDirectory, readRunDirectory, runFiles } from './run-directory.js';
+export type { StoredRun } from './run-directory.js';
+export { runCompare } from './compare.js';
+export type { ActivationResult, CompareOptions } from './compare.js';
+export { pdBetweenRuns } from './pd-between-runs.js';
+export { runSingle } from './single-run.js';

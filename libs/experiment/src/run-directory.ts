@@ -1,0 +1,75 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Packr } from 'msgpackr';
+import { parameterLayout } from '@churnlab/model';
+import { ConfigError } from './config-error.js';
+import type { RunMetrics, RunResult } from './train-run.js';
+
+// moreTypes makes msgpackr round-trip typed arrays instead of turning them into plain arrays.
+const packr = new Packr({ moreTypes: true });
+
+/** Files of a run directory (DESIGN §4). */
+export const runFiles = {
+  config: 'config.json',
+  params: 'params.msgpack',
+  metrics: 'metrics.json',
+  predictions: 'predictions.f32',
+  events: 'events.jsonl',
+} as const;
+
+/**
+ * Writes a run directory atomically: everything goes into a hidden sibling that is renamed into place last,
+ * so a killed run never leaves a directory that looks complete.
+ */
+export function writeRunDirectory(dir: string, run: RunResult): void {
+  if (existsSync(dir)) throw new ConfigError(`--out: run directory ${dir} already exists; choose a new one or remove it`);
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const staging = path.join(path.dirname(dir), `.${path.basename(dir)}.partial-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging);
+  try {
+    const layout = parameterLayout(run.model);
+    writeFileSync(path.join(staging, runFiles.config), JSON.stringify({ ...run.config, replica: run.replica, model: run.model }, null, 2) + '\n');
+    writeFileSync(path.join(staging, runFiles.params), packr.pack({ layout: layout.blocks, params: run.params }));
+    writeFileSync(path.join(staging, runFiles.metrics), JSON.stringify(run.metrics, null, 2) + '\n');
+    writeFileSync(path.join(staging, runFiles.predictions), littleEndianBytes(run.predictions));
+    writeFileSync(path.join(staging, runFiles.events), run.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    renameSync(staging, dir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A run directory's metrics and predictions, checked against each other. */
+export interface StoredRun {
+  dir: string;
+  metrics: RunMetrics;
+  predictions: Float32Array;
+}
+
+/** Reads what `churnlab pd` needs from a run directory; a missing or inconsistent file is a ConfigError naming it. */
+export function readRunDirectory(dir: string): StoredRun {
+  const file = (name: string) => path.join(dir, name);
+  if (!existsSync(file(runFiles.metrics))) throw new ConfigError(`${dir}: not a run directory (no ${runFiles.metrics})`);
+  let metrics: RunMetrics;
+  try {
+    metrics = JSON.parse(readFileSync(file(runFiles.metrics), 'utf8')) as RunMetrics;
+  } catch (error) {
+    throw new ConfigError(`${file(runFiles.metrics)}: not valid JSON (${(error as Error).message})`);
+  }
+  const bytes = readFileSync(file(runFiles.predictions));
+  const expected = metrics.evalExamples * metrics.outputs * 4;
+  if (bytes.length !== expected) {
+    throw new ConfigError(`${file(runFiles.predictions)}: ${bytes.length} bytes; expected ${expected} (evalExamples ${metrics.evalExamples} × outputs ${metrics.outputs} × 4)`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const predictions = Float32Array.from({ length: bytes.length / 4 }, (_, i) => view.getFloat32(i * 4, true));
+  return { dir, metrics, predictions };
+}
+
+function littleEndianBytes(values: Float32Array): Uint8Array {
+  const out = new DataView(new ArrayBuffer(values.length * 4));
+  values.forEach((v, i) => out.setFloat32(i * 4, v, true));
+  return new Uint8Array(out.buffer);
+}

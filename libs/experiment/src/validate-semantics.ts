@@ -1,0 +1,24 @@
+import { parseActivation } from '@churnlab/activations';
+import { ConfigError } from './config-error.js';
+import type { Config } from './config-schema.js';
+
+/** Checks what a schema cannot: activation specs parse, and the batch can be split as asked. */
+export function validateSemantics(config: Config, origin: string): void {
+  const fail = (message: string) => {
+    throw new ConfigError(`${origin}: ${message}`);
+  };
+  const checkActivation = (field: string, spec: string) => {
+    try {
+      parseActivation(spec);
+    } catch (error) {
+      fail(`${field}: ${(error as Error).message}`);
+    }
+  };
+  checkActivation('model.activation', config.model.activation);
+  config.compare.activations.forEach((spec, i) => checkActivation(`compare.activations[${i}]`, spec));
+  const { batchSize, microShards, workers } = config.training;
+  if (microShards > batchSize) fail(`training.microShards: ${microShards} is not allowed; expected at most training.batchSize (${batchSize})`);
+  if (workers > microShards) fail(`training.workers: ${workers} is not allowed; expected at most training.microShards (${microShards}), since each worker computes at least one micro-shard`);
+  const trainRows = Math.floor(config.data.examples * (1 - config.data.evalFraction));
+  if (batchSize > trainRows) fail(`training.batchSize: ${batchSize} is not allowed; expected at most the ${trainRows} training examples`);
+}

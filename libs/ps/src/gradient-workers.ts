@@ -1,0 +1,24 @@
+/** One worker's share of a step: the rows of each of its micro-shards, summed in a fixed tree. */
+export interface GradientTask {
+  step: number;
+  worker: number;
+  microShards: Uint32Array[];
+  /** 1 / the step's whole batch size, so shard gradients add up to the batch-mean gradient. */
+  scale: number;
+}
+
+/** What a worker reports back; the gradient itself lands in the worker's gradient slot. */
+export interface GradientResult {
+  step: number;
+  worker: number;
+  versionRead: number;
+  lossSum: number;
+  rows: number;
+}
+
+/** The parameter server's view of its workers, whatever carries the messages (threads, NATS). */
+export interface GradientWorkers {
+  readonly count: number;
+  /** Reads the current parameters, computes the task's gradient into gradient slot `task.worker`, and reports. */
+  compute(task: GradientTask): Promise<GradientResult>;
+}

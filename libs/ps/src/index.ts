@@ -1,0 +1,12 @@
+export { SharedParameters } from './shared-parameters.js';
+export type { SharedParametersHandle } from './shared-parameters.js';
+export { createOptimizer, optimizerNames } from './optimizers/registry.js';
+export { defaultOptimizerConfig } from './optimizers/optimizer.js';
+export type { Optimizer, OptimizerConfig, OptimizerName } from './optimizers/optimizer.js';
+export { splitMicroShards, workerMicroShardRange } from './batch-plan.js';
+export type { BatchSource } from './batch-plan.js';
+export type { GradientTask, GradientResult, GradientWorkers } from './gradient-workers.js';
+export type { UpdateEvent } from './update-event.js';
+export type { TrainingContext } from './training-context.js';
+export type { OrderPolicy } from './order/order-policy.js';
+export { orderPolicy, orderPolicyNames } from './order/registry.js';

@@ -1,0 +1,23 @@
+import type { Optimizer, OptimizerConfig } from './optimizer.js';
+
+/** Adam with bias correction (Kingma & Ba, algorithm 1). */
+export function adam(config: OptimizerConfig, size: number): Optimizer {
+  const { learningRate: lr, beta1, beta2, epsilon } = config;
+  const first = new Float32Array(size);
+  const second = new Float32Array(size);
+  const steps = new Float32Array(1);
+  return {
+    name: 'adam',
+    apply(params, grad) {
+      const t = (steps[0] = steps[0]! + 1);
+      const stepSize = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+      for (let i = 0; i < params.length; i++) {
+        const g = grad[i]!;
+        const m = (first[i] = beta1 * first[i]! + (1 - beta1) * g);
+        const v = (second[i] = beta2 * second[i]! + (1 - beta2) * g * g);
+        params[i] = params[i]! - (stepSize * m) / (Math.sqrt(v) + epsilon);
+      }
+    },
+    state: () => [first, second, steps],
+  };
+}

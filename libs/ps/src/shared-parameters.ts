@@ -1,0 +1,79 @@
+/** The SharedArrayBuffers behind a SharedParameters, as they cross to worker threads. */
+export interface SharedParametersHandle {
+  size: number;
+  slots: number;
+  params: SharedArrayBuffer;
+  control: SharedArrayBuffer;
+  gradients: SharedArrayBuffer;
+}
+
+const SEQUENCE = 0;
+const VERSION = 1;
+
+/**
+ * The parameter vector in shared memory, written by the server only and read by workers under a sequence lock
+ * (the sequence is odd while a write is under way), plus one gradient slot per worker.
+ */
+export class SharedParameters {
+  readonly params: Float32Array;
+  private readonly control: Int32Array;
+  private readonly gradients: Float32Array;
+
+  private constructor(readonly handle: SharedParametersHandle) {
+    this.params = new Float32Array(handle.params);
+    this.control = new Int32Array(handle.control);
+    this.gradients = new Float32Array(handle.gradients);
+  }
+
+  /** A new store holding `initial`, with `slots` gradient slots. */
+  static create(initial: Float32Array, slots: number): SharedParameters {
+    const size = initial.length;
+    const store = new SharedParameters({
+      size,
+      slots,
+      params: new SharedArrayBuffer(size * 4),
+      control: new SharedArrayBuffer(8),
+      gradients: new SharedArrayBuffer(size * slots * 4),
+    });
+    store.params.set(initial);
+    return store;
+  }
+
+  /** The same store seen from another thread. */
+  static attach(handle: SharedParametersHandle): SharedParameters {
+    return new SharedParameters(handle);
+  }
+
+  /** How many updates have been applied. */
+  version(): number {
+    return Atomics.load(this.control, VERSION);
+  }
+
+  /** Copies a consistent snapshot of the parameters into `into` and returns the version it holds. */
+  read(into: Float32Array): number {
+    for (;;) {
+      const before = Atomics.load(this.control, SEQUENCE);
+      if (before % 2 === 1) continue;
+      into.set(this.params);
+      const version = Atomics.load(this.control, VERSION);
+      if (Atomics.load(this.control, SEQUENCE) === before) return version;
+    }
+  }
+
+  /** Applies `update` to the parameters as one new version and returns that version. */
+  write(update: (params: Float32Array) => void): number {
+    Atomics.add(this.control, SEQUENCE, 1);
+    try {
+      update(this.params);
+      return Atomics.add(this.control, VERSION, 1) + 1;
+    } finally {
+      Atomics.add(this.control, SEQUENCE, 1);
+    }
+  }
+
+  /** Worker `slot`'s gradient buffer. */
+  gradientSlot(slot: number): Float32Array {
+    if (!Number.isInteger(slot) || slot < 0 || slot >= this.handle.slots) throw new RangeError(`gradient slot ${slot} does not exist (0..${this.handle.slots - 1})`);
+    return this.gradients.subarray(slot * this.handle.size, (slot + 1) * this.handle.size);
+  }
+}

@@ -1,0 +1,17 @@
+import type { BatchSource } from './batch-plan.js';
+import type { GradientWorkers } from './gradient-workers.js';
+import type { Optimizer } from './optimizers/optimizer.js';
+import type { SharedParameters } from './shared-parameters.js';
+import type { UpdateEvent } from './update-event.js';
+
+/** Everything an order policy drives: parameters, optimizer, workers and the batches. */
+export interface TrainingContext {
+  store: SharedParameters;
+  optimizer: Optimizer;
+  workers: GradientWorkers;
+  batches: BatchSource;
+  microShards: number;
+  onUpdate(event: UpdateEvent): void;
+  /** Called once per finished step with the step's mean training loss. */
+  onStep(step: number, meanLoss: number): void;
+}

@@ -1,0 +1,43 @@
+import Table from 'cli-table3';
+
+/** A mean with its spread over replica pairs or replicas. */
+export interface SpreadCell {
+  mean: number;
+  std: number;
+  ci95: [number, number];
+}
+
+/** One activation's line of a comparison. */
+export interface CompareRow {
+  activation: string;
+  replicas: number;
+  pd: { relative?: SpreadCell; absolute?: SpreadCell; l1?: SpreadCell; top1: SpreadCell };
+  metrics: { logLoss: SpreadCell; auc: SpreadCell; accuracy: SpreadCell };
+}
+
+/** The terminal table of a comparison: PD (mean ± std over pairs) beside accuracy, one row per activation. */
+export function compareTable(rows: CompareRow[]): string {
+  const binary = rows.every((r) => r.pd.relative !== undefined);
+  const pdColumns: Array<[string, (r: CompareRow) => SpreadCell | undefined]> = binary
+    ? [['relative PD', (r) => r.pd.relative], ['absolute PD', (r) => r.pd.absolute], ['top-1 PD', (r) => r.pd.top1]]
+    : [['L1 PD', (r) => r.pd.l1], ['top-1 PD', (r) => r.pd.top1]];
+  const metricColumns: Array<[string, (r: CompareRow) => SpreadCell]> = [
+    ['log loss', (r) => r.metrics.logLoss],
+    ...(binary ? [['AUC', (r: CompareRow) => r.metrics.auc] as [string, (r: CompareRow) => SpreadCell]] : []),
+    ['accuracy', (r) => r.metrics.accuracy],
+  ];
+  const table = new Table({
+    head: ['activation', 'replicas', ...pdColumns.map(([h]) => h), ...metricColumns.map(([h]) => h)],
+    style: { head: [], border: [] },
+  });
+  for (const row of rows) {
+    table.push([row.activation, String(row.replicas), ...pdColumns.map(([, pick]) => formatSpread(pick(row))), ...metricColumns.map(([, pick]) => formatSpread(pick(row)))]);
+  }
+  return table.toString();
+}
+
+/** `mean ± std` with four significant decimals, or `–` when absent. */
+export function formatSpread(cell: SpreadCell | undefined): string {
+  if (!cell || Number.isNaN(cell.mean)) return '–';
+  return `${cell.mean.toFixed(4)} ± ${cell.std.toFixed(4)}`;
+}

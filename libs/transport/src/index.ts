@@ -1,0 +1,1 @@
+export { ThreadPool, ThreadWorkers } from './thread-workers.js';

@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Dataset } from '@churnlab/data';
+import type { GradientResult, GradientTask, GradientWorkers } from '@churnlab/ps';
+import type { RunSetup, WorkerMessage } from '@churnlab/worker';
+
+/** A piscina pool of worker threads, each running one WASM SIMD tfjs backend; shared by the runs that use it. */
+export class ThreadPool {
+  private readonly piscina: Piscina;
+
+  constructor(readonly threads: number) {
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`workers: ${threads} is not allowed; expected a positive integer`);
+    const entry = createRequire(import.meta.url).resolve('@churnlab/worker/thread-entry');
+    this.piscina = new Piscina({
+      filename: entry,
+      minThreads: threads,
+      maxThreads: threads,
+      // A worker's gradient is never queued behind another's on one thread: one task per thread at a time.
+      concurrentTasksPerWorker: 1,
+      idleTimeout: Number.POSITIVE_INFINITY,
+    });
+  }
+
+  /** Runs one message on some thread of the pool. */
+  run<T>(message: WorkerMessage): Promise<T> {
+    return this.piscina.run(message) as Promise<T>;
+  }
+
+  /** Stops every thread. */
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+
+  /** Threads worth starting on this machine for `workers` logical workers. */
+  static sizeFor(workers: number): number {
+    return Math.max(1, Math.min(workers, availableParallelism()));
+  }
+}
+
+/** GradientWorkers over a thread pool: `count` logical workers of one run. */
+export class ThreadWorkers implements GradientWorkers {
+  constructor(
+    private readonly pool: ThreadPool,
+    private readonly setup: RunSetup,
+    readonly count: number,
+  ) {}
+
+  /** Computes one task on a pool thread. */
+  compute(task: GradientTask): Promise<GradientResult> {
+    return this.pool.run<GradientResult>({ kind: 'gradient', setup: this.setup, task });
+  }
+
+  /** Predictions for every row of `data` at the current parameters, split across the pool. */
+  async predict(data: Dataset): Promise<Float32Array> {
+    const out = new Float32Array(new SharedArrayBuffer(data.rows * data.outputs * 4));
+    const parts = this.pool.threads;
+    await Promise.all(
+      Array.from({ length: parts }, (_, p) => {
+        const start = Math.floor((p * data.rows) / parts);
+        const end = Math.floor(((p + 1) * data.rows) / parts);
+        return this.pool.run({ kind: 'predict', setup: this.setup, data, start, end, out });
+      }),
+    );
+    return out;
+  }
+}

@@ -1,0 +1,16 @@
+// The one-way dependency order of DESIGN §3: each project may import only the churnlab projects listed for it.
+export const allowedDependencies = {
+  tensor: [],
+  random: [],
+  metrics: [],
+  report: [],
+  activations: ['tensor'],
+  data: ['random'],
+  model: ['activations', 'random', 'tensor'],
+  ps: ['model', 'random'],
+  worker: ['data', 'model', 'ps', 'tensor'],
+  transport: ['data', 'ps', 'worker'],
+  experiment: ['activations', 'data', 'metrics', 'model', 'ps', 'transport'],
+  cli: ['experiment', 'metrics', 'report'],
+  bench: ['data', 'experiment', 'model', 'ps', 'tensor', 'transport'],
+};

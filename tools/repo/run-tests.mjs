@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The test command: build, check the dependency order, lint and test every project, then total every test.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsDir = path.join(root, '.test-results');
+
+function step(title, command, args) {
+  console.error(`\n== ${title}: ${command} ${args.join(' ')}`);
+  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  return status === 0;
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+const built = step('build', 'npx', ['tsc', '-b']);
+const layered = built && step('dependency order', 'node', ['tools/repo/check-dependencies.mjs']);
+const linted = built && step('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static', '--parallel=2']);
+const tested = built && step('test', 'npx', ['nx', 'run-many', '-t', 'test', '--output-style=static', '--parallel=1']);
+
+let passed = 0;
+let failed = 0;
+for (const file of existsSync(resultsDir) ? readdirSync(resultsDir) : []) {
+  const report = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  // A file that failed to load counts as a failure even though none of its tests ran.
+  failed += report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+}
+const setupFailures = [built, layered, linted, tested].filter((ok) => !ok).length;
+if (setupFailures && failed === 0) failed = setupFailures;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 && tested ? 0 : 1);
