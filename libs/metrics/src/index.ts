@@ -1,0 +1,9 @@
+// churnlab metrics: pure functions over predictions (N rows × K columns, row-major); no knowledge of training.
+export { MetricInputError, type Predictions } from './input.js'; // prediction layout, and the error every bad input raises
+export { relativePd, absolutePd, l1Pd, top1Pd } from './pd.js'; // prediction difference between two models
+export { logLoss } from './log-loss.js'; // clipped negative log-likelihood
+export { auc } from './auc.js'; // binary ROC AUC, ties count ½
+export { accuracy } from './accuracy.js'; // share of correct decisions
+export { summarize, type Spread } from './summary.js'; // mean, sample std, Student-t 95% interval
+export { pairwise } from './pairwise.js'; // a two-model metric over every replica pair
+export { pdReport, type PdReport } from './pd-report.js'; // all applicable PDs over a replica set
