@@ -1,0 +1,24 @@
+import { tf } from '@churnlab/tensor';
+import { makeActivation, type Activation } from '../activation.js';
+import { formatNumber, readBeta, type SpecReader } from '../spec-reader.js';
+import { sigmoid } from '../scalar/sigmoid.js';
+
+/** Softplus (1/β)·log(1 + e^(βx)): spec softplus:β (default β = 1); f' = σ(βx). */
+export function softplus(reader: SpecReader): Activation {
+  const beta = readBeta(reader);
+  return makeActivation({
+    name: 'softplus',
+    spec: `softplus:${formatNumber(beta)}`,
+    params: { beta },
+    // log(1 + e^z) = max(z, 0) + log1p(e^(−|z|)): e^z would overflow for large z and 1 + e^z lose e^z for very negative z.
+    forward: (x) => {
+      const bx = tf.mul(x, beta);
+      return tf.div(tf.add(tf.relu(bx), tf.log1p(tf.exp(tf.neg(tf.abs(bx))))), beta);
+    },
+    derivative: (x) => tf.sigmoid(tf.mul(x, beta)),
+    reference: {
+      f: (x) => (Math.max(beta * x, 0) + Math.log1p(Math.exp(-Math.abs(beta * x)))) / beta,
+      df: (x) => sigmoid(beta * x),
+    },
+  });
+}

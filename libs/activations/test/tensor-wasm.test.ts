@@ -1,0 +1,4 @@
+import { initWasmBackend } from '@churnlab/tensor';
+import { describeTensorSuite } from './tensor-suite.js';
+
+describeTensorSuite('wasm', initWasmBackend);
