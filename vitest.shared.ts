@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vitest/config';
+import { defineConfig, type TestUserConfig, type ViteUserConfig } from 'vitest/config';
 
 const resultsDir = fileURLToPath(new URL('./.test-results/', import.meta.url));
 
 /** The one vitest setup every project shares: node environment, and a JSON report per project that the root test command totals. */
-export function defineProject(name: string, overrides: UserConfig['test'] = {}): UserConfig {
+export function defineProject(name: string, overrides: TestUserConfig = {}): ViteUserConfig {
   return defineConfig({
     test: {
       name,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The test command: build, check the dependency order, lint and test every project, then total every test.
+// The test command: build, type-check the tests, check the dependency order, lint and test every project, then total every test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ function step(title, command, args) {
 
 rmSync(resultsDir, { recursive: true, force: true });
 const built = step('build', 'npx', ['tsc', '-b']);
+const typed = built && step('type-check tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
 const layered = built && step('dependency order', 'node', ['tools/repo/check-dependencies.mjs']);
 const linted = built && step('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static', '--parallel=2']);
 const tested = built && step('test', 'npx', ['nx', 'run-many', '-t', 'test', '--output-style=static', '--parallel=1']);
@@ -29,7 +30,7 @@ for (const file of existsSync(resultsDir) ? readdirSync(resultsDir) : []) {
   // A file that failed to load counts as a failure even though none of its tests ran.
   failed += report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
 }
-const setupFailures = [built, layered, linted, tested].filter((ok) => !ok).length;
+const setupFailures = [built, typed, layered, linted, tested].filter((ok) => !ok).length;
 if (setupFailures && failed === 0) failed = setupFailures;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 && tested ? 0 : 1);
