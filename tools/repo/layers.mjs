@@ -9,8 +9,8 @@ export const allowedDependencies = {
   model: ['activations', 'random', 'tensor'],
   ps: ['model', 'random'],
   worker: ['data', 'model', 'ps', 'tensor'],
-  transport: ['data', 'ps', 'worker'],
-  experiment: ['activations', 'data', 'metrics', 'model', 'ps', 'transport'],
+  transport: ['data', 'model', 'ps', 'random', 'worker'],
+  experiment: ['activations', 'data', 'metrics', 'model', 'ps', 'random', 'transport'],
   cli: ['experiment', 'metrics', 'report'],
   bench: ['data', 'experiment', 'model', 'ps', 'tensor', 'transport'],
 };

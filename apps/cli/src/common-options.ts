@@ -27,7 +27,7 @@ export function withCommonOptions(command: Command): Command {
   return command
     .option('--config <file>', 'YAML or JSON config file; every field has a default')
     .option('--workers <n>', 'worker threads sharing each step', wholeNumber(1))
-    .addOption(new Option('--order <policy>', 'parameter-server apply order').choices(['sync', 'async']))
+    .addOption(new Option('--order <policy>', 'parameter-server apply order').choices(['sync', 'async', 'replay']))
     .option('--epochs <n>', 'passes over the training data', wholeNumber(1))
     .option('--seed <n>', 'experiment seed; every random stream derives from it', wholeNumber(0))
     .option('--out <dir>', 'where results are written')

@@ -35,7 +35,7 @@ const training = z.strictObject({
   batchSize: positiveInt().default(64),
   microShards: positiveInt().default(8),
   workers: positiveInt().max(64).default(2),
-  order: z.enum(['sync', 'async']).default('async'),
+  order: z.enum(['sync', 'async', 'replay']).default('async'),
   optimizer: optimizer.prefault({}),
 });
 

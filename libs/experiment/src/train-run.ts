@@ -4,6 +4,7 @@ import { accuracy, auc, logLoss } from '@churnlab/metrics';
 import { initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
 import { createOptimizer, orderPolicy, SharedParameters, type UpdateEvent } from '@churnlab/ps';
 import { ThreadWorkers, type ThreadPool } from '@churnlab/transport';
+import { seedStream } from '@churnlab/random';
 import type { Config } from './config-schema.js';
 import { EpochBatches } from './epoch-batches.js';
 import { float32Sha256 } from './sha256.js';
@@ -45,7 +46,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const model: ModelSpec = { inputs: data.train.width, outputs: data.train.outputs, ...config.model };
   const layout = parameterLayout(model);
   const { training } = config;
-  const store = SharedParameters.create(initialParameters(layout, config.seed, 0), training.workers);
+  const store = SharedParameters.create(initialParameters(layout, config.seed, 0), training.workers, training.order === 'replay' ? training.workers : 0);
   const workers = new ThreadWorkers(pool, { runId: randomUUID(), model, store: store.handle, train: data.train }, training.workers);
   const batches = new EpochBatches(data.train.rows, training.batchSize, training.epochs, config.seed, 0);
   const events: UpdateEvent[] = [];
@@ -57,6 +58,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
     workers,
     batches,
     microShards: training.microShards,
+    orderStream: seedStream(config.seed, 'order', replica),
     onUpdate: (event) => events.push(event),
     onStep: (_step, meanLoss) => {
       lastLoss = meanLoss;

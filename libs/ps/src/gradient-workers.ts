@@ -5,6 +5,10 @@ export interface GradientTask {
   microShards: Uint32Array[];
   /** 1 / the step's whole batch size, so shard gradients add up to the batch-mean gradient. */
   scale: number;
+  /** Compute at this kept version of the parameters instead of the live ones (simulated staleness). */
+  readVersion?: number;
+  /** Gradient slot to write; `worker` when absent. */
+  slot?: number;
 }
 
 /** What a worker reports back; the gradient itself lands in the worker's gradient slot. */
@@ -19,6 +23,6 @@ export interface GradientResult {
 /** The parameter server's view of its workers, whatever carries the messages (threads, NATS). */
 export interface GradientWorkers {
   readonly count: number;
-  /** Reads the current parameters, computes the task's gradient into gradient slot `task.worker`, and reports. */
+  /** Reads the parameters (live, or `task.readVersion`), computes the task's gradient into its gradient slot, and reports. */
   compute(task: GradientTask): Promise<GradientResult>;
 }

@@ -10,3 +10,4 @@ export type { UpdateEvent } from './update-event.js';
 export type { TrainingContext } from './training-context.js';
 export type { OrderPolicy } from './order/order-policy.js';
 export { orderPolicy, orderPolicyNames } from './order/registry.js';
+export { replaySchedule } from './order/replay.js';

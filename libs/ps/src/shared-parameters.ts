@@ -5,6 +5,10 @@ export interface SharedParametersHandle {
   params: SharedArrayBuffer;
   control: SharedArrayBuffer;
   gradients: SharedArrayBuffer;
+  /** How many recent versions are kept for reads of older parameters (0: none). */
+  historyDepth: number;
+  history: SharedArrayBuffer;
+  historyVersions: SharedArrayBuffer;
 }
 
 const SEQUENCE = 0;
@@ -18,15 +22,19 @@ export class SharedParameters {
   readonly params: Float32Array;
   private readonly control: Int32Array;
   private readonly gradients: Float32Array;
+  private readonly history: Float32Array;
+  private readonly historyVersions: Int32Array;
 
   private constructor(readonly handle: SharedParametersHandle) {
     this.params = new Float32Array(handle.params);
     this.control = new Int32Array(handle.control);
     this.gradients = new Float32Array(handle.gradients);
+    this.history = new Float32Array(handle.history);
+    this.historyVersions = new Int32Array(handle.historyVersions);
   }
 
-  /** A new store holding `initial`, with `slots` gradient slots. */
-  static create(initial: Float32Array, slots: number): SharedParameters {
+  /** A new store holding `initial`, with `slots` gradient slots and the last `historyDepth` versions kept readable. */
+  static create(initial: Float32Array, slots: number, historyDepth = 0): SharedParameters {
     const size = initial.length;
     const store = new SharedParameters({
       size,
@@ -34,8 +42,13 @@ export class SharedParameters {
       params: new SharedArrayBuffer(size * 4),
       control: new SharedArrayBuffer(8),
       gradients: new SharedArrayBuffer(size * slots * 4),
+      historyDepth,
+      history: new SharedArrayBuffer(size * historyDepth * 4),
+      historyVersions: new SharedArrayBuffer(Math.max(1, historyDepth) * 4),
     });
     store.params.set(initial);
+    store.historyVersions.fill(-1);
+    store.remember(0);
     return store;
   }
 
@@ -60,15 +73,37 @@ export class SharedParameters {
     }
   }
 
+  /** Copies version `version` from the history into `into`; it must be among the last `historyDepth` versions. */
+  readVersion(version: number, into: Float32Array): number {
+    const depth = this.handle.historyDepth;
+    const ring = depth > 0 ? version % depth : 0;
+    if (depth === 0 || Atomics.load(this.historyVersions, ring) !== version) {
+      throw new RangeError(`parameter version ${version} is not in the history (depth ${depth}, current version ${this.version()})`);
+    }
+    into.set(this.history.subarray(ring * this.handle.size, (ring + 1) * this.handle.size));
+    return version;
+  }
+
   /** Applies `update` to the parameters as one new version and returns that version. */
   write(update: (params: Float32Array) => void): number {
     Atomics.add(this.control, SEQUENCE, 1);
+    let version: number;
     try {
       update(this.params);
-      return Atomics.add(this.control, VERSION, 1) + 1;
+      version = Atomics.add(this.control, VERSION, 1) + 1;
     } finally {
       Atomics.add(this.control, SEQUENCE, 1);
     }
+    this.remember(version);
+    return version;
+  }
+
+  private remember(version: number): void {
+    const depth = this.handle.historyDepth;
+    if (depth === 0) return;
+    const ring = version % depth;
+    this.history.set(this.params, ring * this.handle.size);
+    Atomics.store(this.historyVersions, ring, version);
   }
 
   /** Worker `slot`'s gradient buffer. */

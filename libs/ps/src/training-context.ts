@@ -1,3 +1,4 @@
+import type { SeedStream } from '@churnlab/random';
 import type { BatchSource } from './batch-plan.js';
 import type { GradientWorkers } from './gradient-workers.js';
 import type { Optimizer } from './optimizers/optimizer.js';
@@ -11,6 +12,8 @@ export interface TrainingContext {
   workers: GradientWorkers;
   batches: BatchSource;
   microShards: number;
+  /** The `order` seed stream of this replica: the source of every order decision a seeded policy makes. */
+  orderStream: SeedStream;
   onUpdate(event: UpdateEvent): void;
   /** Called once per finished step with the step's mean training loss. */
   onStep(step: number, meanLoss: number): void;

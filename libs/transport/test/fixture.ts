@@ -1,6 +1,7 @@
 import { syntheticCtr, toShared, type Dataset } from '@churnlab/data';
 import { initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
 import { createOptimizer, defaultOptimizerConfig, orderPolicy, SharedParameters, type BatchSource, type UpdateEvent } from '@churnlab/ps';
+import { seedStream } from '@churnlab/random';
 import { ThreadPool, ThreadWorkers } from '../src/index.js';
 
 const data = syntheticCtr({ seed: 4, examples: 1200, dense: 6, categorical: [3], teacherHidden: 8, labelNoise: 0.05, evalFraction: 0.25 });
@@ -15,9 +16,9 @@ function batches(batchSize: number, steps: number): BatchSource {
 let runs = 0;
 
 /** Trains a small MLP on real worker threads and returns its final parameters and update log. */
-export async function trainOnThreads(pool: ThreadPool, options: { workers: number; order: string; activation?: string; steps?: number }) {
+export async function trainOnThreads(pool: ThreadPool, options: { workers: number; order: string; activation?: string; steps?: number; orderSeed?: number }) {
   const model: ModelSpec = { inputs: train.width, hidden: [16, 8], outputs: 1, activation: options.activation ?? 'relu', layerNorm: false };
-  const store = SharedParameters.create(initialParameters(parameterLayout(model), 1), options.workers);
+  const store = SharedParameters.create(initialParameters(parameterLayout(model), 1), options.workers, options.workers);
   const workers = new ThreadWorkers(pool, { runId: `test-${++runs}`, model, store: store.handle, train }, options.workers);
   const events: UpdateEvent[] = [];
   await orderPolicy(options.order).run({
@@ -26,6 +27,7 @@ export async function trainOnThreads(pool: ThreadPool, options: { workers: numbe
     workers,
     batches: batches(32, options.steps ?? 40),
     microShards: 8,
+    orderStream: seedStream(options.orderSeed ?? 1, 'order'),
     onUpdate: (e) => events.push(e),
     onStep: () => undefined,
   });

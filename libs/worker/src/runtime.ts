@@ -18,9 +18,9 @@ export class WorkerRuntime {
     this.snapshot = new Float32Array(setup.store.size);
   }
 
-  /** Reads the current parameters, sums the task's micro-shard gradients in a fixed tree into the worker's slot. */
+  /** Reads the parameters (live, or the task's kept version), sums the task's micro-shard gradients in a fixed tree into its slot. */
   computeGradient(task: GradientTask): GradientResult {
-    const versionRead = this.store.read(this.snapshot);
+    const versionRead = task.readVersion === undefined ? this.store.read(this.snapshot) : this.store.readVersion(task.readVersion, this.snapshot);
     this.gradient.setParameters(this.snapshot);
     let lossSum = 0;
     let rows = 0;
@@ -31,7 +31,7 @@ export class WorkerRuntime {
       rows += shard.length;
       return out;
     });
-    this.store.gradientSlot(task.worker).set(treeSum(leaves));
+    this.store.gradientSlot(task.slot ?? task.worker).set(treeSum(leaves));
     return { step: task.step, worker: task.worker, versionRead, lossSum, rows };
   }
 

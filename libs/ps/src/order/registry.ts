@@ -1,8 +1,9 @@
 import { asyncPolicy } from './async.js';
 import type { OrderPolicy } from './order-policy.js';
+import { replayPolicy } from './replay.js';
 import { syncPolicy } from './sync.js';
 
-const policies = new Map<string, OrderPolicy>([syncPolicy, asyncPolicy].map((p) => [p.name, p]));
+const policies = new Map<string, OrderPolicy>([syncPolicy, asyncPolicy, replayPolicy].map((p) => [p.name, p]));
 
 /** The names `orderPolicy` accepts. */
 export const orderPolicyNames = [...policies.keys()];
