@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { defaultSyntheticCtr } from '@churnlab/data';
 
 const positiveInt = () => z.number().int().min(1);
 const probability = () => z.number().min(0).max(1);
 
 const syntheticData = z.strictObject({
   kind: z.literal('synthetic').default('synthetic'),
-  seed: z.number().int().min(0).default(1),
-  examples: z.number().int().min(100).default(10_000),
-  dense: z.number().int().min(1).default(24),
-  categorical: z.array(z.number().int().min(2)).default([8, 8]),
-  teacherHidden: positiveInt().default(32),
-  labelNoise: probability().default(0.05),
-  evalFraction: z.number().gt(0).lt(1).default(0.2),
+  seed: z.number().int().min(0).default(defaultSyntheticCtr.seed),
+  examples: z.number().int().min(100).default(defaultSyntheticCtr.examples),
+  dense: z.number().int().min(1).default(defaultSyntheticCtr.dense),
+  categorical: z.array(z.number().int().min(2)).default([...defaultSyntheticCtr.categorical]),
+  teacherHidden: positiveInt().default(defaultSyntheticCtr.teacherHidden),
+  labelNoise: probability().default(defaultSyntheticCtr.labelNoise),
+  evalFraction: z.number().gt(0).lt(1).default(defaultSyntheticCtr.evalFraction),
 });
 
 const model = z.strictObject({
