@@ -8,13 +8,10 @@ export interface BatchSource {
 
 /** Splits a step's batch into `microShards` contiguous parts: part j holds rows [⌊jB/M⌋, ⌊(j+1)B/M⌋). */
 export function splitMicroShards(rows: Uint32Array, microShards: number): Uint32Array[] {
-  if (microShards > rows.length) throw new RangeError(`microShards ${microShards} exceeds the batch of ${rows.length} rows`);
+  if (!Number.isInteger(microShards) || microShards < 1 || microShards > rows.length) {
+    throw new RangeError(`microShards: ${microShards} is not allowed; expected an integer from 1 to the batch of ${rows.length} rows`);
+  }
   return Array.from({ length: microShards }, (_, j) =>
     rows.subarray(Math.floor((j * rows.length) / microShards), Math.floor(((j + 1) * rows.length) / microShards)),
   );
-}
-
-/** The micro-shards [lo, hi) that worker `worker` of `workers` computes; aligned subtrees when `workers` divides `microShards`. */
-export function workerMicroShardRange(microShards: number, workers: number, worker: number): [number, number] {
-  return [Math.floor((worker * microShards) / workers), Math.floor(((worker + 1) * microShards) / workers)];
 }

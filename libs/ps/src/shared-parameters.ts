@@ -81,6 +81,8 @@ export class SharedParameters {
       throw new RangeError(`parameter version ${version} is not in the history (depth ${depth}, current version ${this.version()})`);
     }
     into.set(this.history.subarray(ring * this.handle.size, (ring + 1) * this.handle.size));
+    // The ring slot may have been reused while copying; a reader must never compute on a torn mix of two versions.
+    if (Atomics.load(this.historyVersions, ring) !== version) throw new RangeError(`parameter version ${version} was overwritten while it was being read`);
     return version;
   }
 

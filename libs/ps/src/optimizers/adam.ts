@@ -1,6 +1,6 @@
 import type { Optimizer, OptimizerConfig } from './optimizer.js';
 
-/** Adam with bias correction (Kingma & Ba, algorithm 1). */
+/** Adam with bias correction folded into the step size, ε added to √v (the efficient form of Kingma & Ba, §2). */
 export function adam(config: OptimizerConfig, size: number): Optimizer {
   const { learningRate: lr, beta1, beta2, epsilon } = config;
   const first = new Float32Array(size);

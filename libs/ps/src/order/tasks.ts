@@ -1,4 +1,5 @@
-import { splitMicroShards, workerMicroShardRange } from '../batch-plan.js';
+import { splitMicroShards } from '../batch-plan.js';
+import { workerMicroShardRange } from '../micro-shard-tree.js';
 import type { GradientTask } from '../gradient-workers.js';
 import type { TrainingContext } from '../training-context.js';
 

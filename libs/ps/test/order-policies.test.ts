@@ -1,0 +1,225 @@
+import { seedStream } from '@churnlab/random';
+import { describe, expect, it } from 'vitest';
+import {
+  createOptimizer,
+  defaultOptimizerConfig,
+  orderPolicy,
+  orderPolicyNames,
+  SharedParameters,
+  type OptimizerConfig,
+  type UpdateEvent,
+} from '../src/index.js';
+import { cyclicBatches, type Delay, leastSquaresProblem, LeastSquaresWorkers, microShard, shardGradient, shardsGradient } from './least-squares-workers.js';
+
+const problem = leastSquaresProblem(50, 5);
+const initial = Float32Array.of(0.2, -0.1, 0, 0.05, -0.3);
+const batchSize = 24;
+const steps = 12;
+const learningRate = 0.05;
+const batches = cyclicBatches(problem.rows, batchSize, steps);
+
+const hex = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+/** The bytes of every parameter vector along the way, so a rounding difference shows even if training later washes it out. */
+const pathOf = (versions: Float32Array[]) => versions.map(hex).join(' ');
+
+interface Run {
+  params: Float32Array;
+  version: number;
+  events: UpdateEvent[];
+  stepLosses: Array<[number, number]>;
+  /** The parameters right after each version was written (0: the initial ones). */
+  snapshots: Map<number, Float32Array>;
+  /** pathOf the parameters after versions 1..N. */
+  path: string;
+  workers: LeastSquaresWorkers;
+}
+
+/** Trains least squares from `initial` with the named order policy on `workers` real in-thread gradient workers. */
+async function train(options: { order: string; workers: number; microShards?: number; delay?: Delay; optimizer?: Partial<OptimizerConfig> }): Promise<Run> {
+  const store = SharedParameters.create(initial, options.workers);
+  const workers = new LeastSquaresWorkers(problem, store, options.workers, options.delay);
+  const run: Run = { params: store.params, version: 0, events: [], stepLosses: [], snapshots: new Map([[0, new Float32Array(initial)]]), path: '', workers };
+  await orderPolicy(options.order).run({
+    store,
+    optimizer: createOptimizer({ ...defaultOptimizerConfig, learningRate, ...options.optimizer }, initial.length),
+    workers,
+    batches,
+    microShards: options.microShards ?? 8,
+    orderStream: seedStream(1, 'order'),
+    onUpdate: (event) => {
+      run.events.push(event);
+      run.snapshots.set(event.version, new Float32Array(store.params));
+    },
+    onStep: (step, meanLoss) => run.stepLosses.push([step, meanLoss]),
+  });
+  const versions = Array.from({ length: store.version() }, (_, v) => run.snapshots.get(v + 1)!);
+  return { ...run, params: new Float32Array(store.params), version: store.version(), path: pathOf(versions) };
+}
+
+/**
+ * Plain single-process float32 SGD: per step, the 8 micro-shard gradients summed with treeSum (or left to right),
+ * then p ← p − lr·g. Returns the final parameters, their path and each step's mean loss.
+ */
+function referenceSgd(sum: 'tree' | 'left-to-right' = 'tree') {
+  const w = new Float32Array(initial);
+  const losses: number[] = [];
+  const versions: Float32Array[] = [];
+  for (let step = 0; step < steps; step++) {
+    const rows = batches.rowsForStep(step);
+    const shards = Array.from({ length: 8 }, (_, j) => microShard(rows, 8, j));
+    let gradient: Float32Array, lossSum: number;
+    if (sum === 'tree') ({ gradient, lossSum } = shardsGradient(problem, w, shards, 1 / rows.length));
+    else {
+      gradient = new Float32Array(w.length);
+      lossSum = 0;
+      const part = new Float32Array(w.length);
+      for (const shard of shards) {
+        lossSum += shardGradient(problem, w, shard, 1 / rows.length, part);
+        part.forEach((g, i) => (gradient[i] = gradient[i]! + g));
+      }
+    }
+    losses.push(lossSum / batchSize);
+    for (let i = 0; i < w.length; i++) w[i] = w[i]! - learningRate * gradient[i]!;
+    versions.push(new Float32Array(w));
+  }
+  return { params: w, path: pathOf(versions), losses };
+}
+
+describe('order policy registry', () => {
+  it('offers sync and async', () => {
+    expect(orderPolicyNames).toEqual(expect.arrayContaining(['sync', 'async']));
+    expect(orderPolicy('sync').name).toBe('sync');
+    expect(orderPolicy('async').name).toBe('async');
+  });
+
+  it.each(['nope', 'constructor', 'SYNC'])('orderPolicy("%s") throws a RangeError naming it and the allowed policies', (name) => {
+    expect(() => orderPolicy(name)).toThrow(RangeError);
+    expect(() => orderPolicy(name)).toThrow(`order: "${name}" is unknown; expected one of ${orderPolicyNames.join(', ')}`);
+    expect(() => orderPolicy(name)).toThrow(/expected one of .*\bsync\b.*\basync\b/);
+  });
+});
+
+describe('sync order', () => {
+  it.each([1, 2, 4, 8])('on %i workers makes one version per step, with staleness 0 for every one of workers×steps events', async (w) => {
+    const run = await train({ order: 'sync', workers: w });
+    expect(run.version).toBe(steps);
+    expect(run.events).toEqual(
+      Array.from({ length: steps }, (_, step) =>
+        Array.from({ length: w }, (_, worker) => ({ step, worker, versionRead: step, version: step + 1, staleness: 0 })),
+      ).flat(),
+    );
+  });
+
+  it('gives each worker its aligned block of the step micro-shards and scale 1/B', async () => {
+    const run = await train({ order: 'sync', workers: 4 });
+    const step3 = batches.rowsForStep(3);
+    const task = run.workers.tasks.find((t) => t.step === 3 && t.worker === 2)!;
+    expect(task.scale).toBe(1 / batchSize);
+    // Worker 2 of 4 computes micro-shards 4 and 5 of 8: rows [⌊4·24/8⌋, ⌊6·24/8⌋) = [12, 18) of the batch.
+    expect(task.microShards.map((s) => Array.from(s))).toEqual([Array.from(step3.subarray(12, 15)), Array.from(step3.subarray(15, 18))]);
+    expect(run.workers.tasks).toHaveLength(4 * steps);
+  });
+
+  it('equals the single-process float32 reference (treeSum over 8 micro-shards) bit for bit', async () => {
+    const reference = referenceSgd('tree');
+    const run = await train({ order: 'sync', workers: 1 });
+    expect(run.path).toBe(reference.path);
+    expect(hex(run.params)).toBe(hex(reference.params));
+  });
+
+  it('uses data whose float32 sum depends on the order, so the bit-for-bit checks can fail', () => {
+    expect(referenceSgd('left-to-right').path).not.toBe(referenceSgd('tree').path);
+  });
+
+  it('gives bit-identical parameters on 1, 2, 4 and 8 workers, whatever order the workers finish in', async () => {
+    const want = referenceSgd('tree').path;
+    for (const w of [1, 2, 4, 8]) {
+      // Later workers finish first on even steps, earlier workers on odd steps.
+      const reversed: Delay = (worker, step) => (step % 2 === 0 ? w - 1 - worker : worker);
+      expect((await train({ order: 'sync', workers: w })).path, `${w} workers`).toBe(want);
+      expect((await train({ order: 'sync', workers: w, delay: reversed })).path, `${w} workers, reversed`).toBe(want);
+    }
+  });
+
+  it('gives bit-identical parameters on 1, 2, 4 and 8 workers with adam as well', async () => {
+    const runs = await Promise.all([1, 2, 4, 8].map((w) => train({ order: 'sync', workers: w, optimizer: { name: 'adam', learningRate: 0.01 } })));
+    expect(new Set(runs.map((r) => r.path)).size).toBe(1);
+    expect(runs[0]!.path).not.toBe((await train({ order: 'sync', workers: 1 })).path);
+  });
+
+  // Worker counts that do not divide the micro-shards, and micro-shard counts that are not powers of two.
+  it.each([
+    [3, 8],
+    [3, 6],
+  ])('gives the same bits on %i workers as on 1 worker, with %i micro-shards', async (w, m) => {
+    const one = await train({ order: 'sync', workers: 1, microShards: m });
+    const many = await train({ order: 'sync', workers: w, microShards: m });
+    expect(many.path).toBe(one.path);
+  });
+
+  it('calls onStep once per step, in order, with the mean loss at the parameters of that step', async () => {
+    const { losses } = referenceSgd('tree');
+    const run = await train({ order: 'sync', workers: 4 });
+    expect(run.stepLosses.map(([step]) => step)).toEqual(Array.from({ length: steps }, (_, s) => s));
+    run.stepLosses.forEach(([step, loss]) => expect(loss, `step ${step}`).toBeCloseTo(losses[step]!, 12));
+    // Training really moves downhill: the loss over all rows falls.
+    const allRows = Uint32Array.from({ length: problem.rows }, (_, r) => r);
+    const loss = (w: Float32Array) => shardGradient(problem, w, allRows, 1, new Float32Array(w.length));
+    expect(loss(run.params)).toBeLessThan(0.9 * loss(initial));
+  });
+});
+
+describe('async order', () => {
+  const workers = 3;
+  // Worker 1 takes 50 ms over its first step and 5 ms over each later one; workers 0 and 2 only yield a turn.
+  const slowWorker1: Delay = (worker, step) => (worker === 1 ? (step === 0 ? 50 : 5) : 0);
+
+  it('applies every (step, worker) exactly once, as versions 1..N in event order, with staleness = version − 1 − versionRead', async () => {
+    const run = await train({ order: 'async', workers, delay: slowWorker1 });
+    expect(run.events).toHaveLength(workers * steps);
+    expect(run.version).toBe(workers * steps);
+    expect(run.events.map((e) => e.version)).toEqual(Array.from({ length: workers * steps }, (_, i) => i + 1));
+    expect(new Set(run.events.map((e) => `${e.step}/${e.worker}`)).size).toBe(workers * steps);
+    for (const e of run.events) {
+      expect(e.staleness).toBe(e.version - 1 - e.versionRead);
+      expect(e.staleness).toBeGreaterThanOrEqual(0);
+    }
+    for (let w = 0; w < workers; w++) {
+      expect(run.events.filter((e) => e.worker === w).map((e) => e.step)).toEqual(Array.from({ length: steps }, (_, s) => s));
+    }
+  });
+
+  it('lets the fast workers run ahead of a slow worker 1, whose updates are then stale', async () => {
+    const run = await train({ order: 'async', workers, delay: slowWorker1 });
+    const first1 = run.events.find((e) => e.worker === 1)!;
+    expect(first1.versionRead).toBe(0);
+    expect(first1.staleness).toBeGreaterThan(0);
+    expect(run.events.filter((e) => e.staleness > 0).length).toBeGreaterThan(0);
+    expect(run.events[0]!.worker).not.toBe(1);
+  });
+
+  it('applies each worker gradient of its own micro-shards at the version it read (replayed bit for bit)', async () => {
+    const run = await train({ order: 'async', workers, delay: slowWorker1 });
+    const w = new Float32Array(initial);
+    const stepLoss = new Float64Array(steps);
+    for (const e of run.events) {
+      const rows = batches.rowsForStep(e.step);
+      // Workers of 3 compute the micro-shard subtrees [0, 2), [2, 4) and [4, 8).
+      const [lo, hi] = ([[0, 2], [2, 4], [4, 8]] as const)[e.worker]!;
+      const shards = Array.from({ length: 8 }, (_, j) => microShard(rows, 8, j)).slice(lo, hi);
+      const { gradient, lossSum } = shardsGradient(problem, run.snapshots.get(e.versionRead)!, shards, 1 / rows.length);
+      stepLoss[e.step] = stepLoss[e.step]! + lossSum;
+      for (let i = 0; i < w.length; i++) w[i] = w[i]! - learningRate * gradient[i]!;
+      expect(hex(run.snapshots.get(e.version)!), `version ${e.version}`).toBe(hex(w));
+    }
+    expect(hex(run.params)).toBe(hex(w));
+    expect(run.stepLosses.map(([step]) => step)).toEqual(Array.from({ length: steps }, (_, s) => s));
+    run.stepLosses.forEach(([step, loss]) => expect(loss, `step ${step}`).toBeCloseTo(stepLoss[step]! / batchSize, 12));
+  });
+
+  it('on one worker is plain sequential SGD: bit-identical to sync and to the reference', async () => {
+    const run = await train({ order: 'async', workers: 1 });
+    expect(run.path).toBe(referenceSgd('tree').path);
+    expect(run.events.every((e) => e.staleness === 0)).toBe(true);
+  });
+});
