@@ -8,7 +8,7 @@ export const allowedDependencies = {
   data: ['random'],
   model: ['activations', 'random', 'tensor'],
   ps: ['model', 'random'],
-  worker: ['data', 'model', 'ps', 'tensor'],
+  worker: ['data', 'model', 'ps', 'random', 'tensor'],
   transport: ['data', 'model', 'ps', 'random', 'worker'],
   experiment: ['activations', 'data', 'metrics', 'model', 'ps', 'random', 'transport'],
   cli: ['experiment', 'metrics', 'report'],

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCtr, toShared } from '@churnlab/data';
+import { BatchGradient, initialParameters, Network, parameterLayout, treeSum, type ModelSpec } from '@churnlab/model';
+import { SharedParameters, splitMicroShards } from '@churnlab/ps';
+import { initWasmBackend } from '@churnlab/tensor';
+import { WorkerRuntime } from '../src/index.js';
+
+const { train, eval: evaluation } = syntheticCtr({ seed: 2, examples: 400, dense: 5, categorical: [3], teacherHidden: 4, labelNoise: 0.05, evalFraction: 0.25 });
+const model: ModelSpec = { inputs: train.width, hidden: [8], outputs: 1, activation: 'smelu:1', layerNorm: false };
+const layout = parameterLayout(model);
+
+function setup(history = 0) {
+  const store = SharedParameters.create(initialParameters(layout, 3), 2, history);
+  return { store, runtime: new WorkerRuntime({ runId: 'r', model, store: store.handle, train: toShared(train) }) };
+}
+
+/** The gradient of the given micro-shards computed directly, without the runtime, summed in the same tree. */
+function directGradient(params: Float32Array, shards: Uint32Array[], scale: number): Float32Array {
+  const batch = new BatchGradient(new Network(model));
+  batch.setParameters(params);
+  const leaves = shards.map((rows) => {
+    const x = new Float32Array(rows.length * train.width);
+    rows.forEach((r, i) => x.set(train.features.subarray(r * train.width, (r + 1) * train.width), i * train.width));
+    const out = new Float32Array(layout.size);
+    batch.compute(x, Float32Array.from(rows, (r) => train.labels[r]!), rows.length, scale, out);
+    return out;
+  });
+  batch.dispose();
+  return treeSum(leaves);
+}
+
+describe('WorkerRuntime', () => {
+  beforeAll(async () => {
+    await initWasmBackend();
+  });
+  const rows = Uint32Array.from({ length: 32 }, (_, i) => (i * 7) % train.rows);
+  const shards = splitMicroShards(rows, 4);
+
+  it('writes the tree-summed gradient of its micro-shards into the worker slot and reports the version read', () => {
+    const { store, runtime } = setup();
+    store.write((p) => p.forEach((v, i) => (p[i] = v + 0.01)));
+    const result = runtime.computeGradient({ step: 3, worker: 1, microShards: shards, scale: 1 / 32 });
+    expect(result).toMatchObject({ step: 3, worker: 1, versionRead: 1, rows: 32 });
+    expect(store.gradientSlot(1)).toEqual(directGradient(new Float32Array(store.params), shards, 1 / 32));
+    expect(store.gradientSlot(0).every((v) => v === 0)).toBe(true);
+  });
+
+  it('computes at a kept older version into the slot the task names', () => {
+    const { store, runtime } = setup(2);
+    const version0 = new Float32Array(store.params);
+    store.write((p) => p.fill(0.5));
+    const result = runtime.computeGradient({ step: 0, worker: 1, microShards: shards, scale: 1 / 32, readVersion: 0, slot: 0 });
+    expect(result.versionRead).toBe(0);
+    expect(store.gradientSlot(0)).toEqual(directGradient(version0, shards, 1 / 32));
+  });
+
+  it('predicts every evaluation row into the shared output', () => {
+    const { runtime } = setup();
+    const out = new Float32Array(new SharedArrayBuffer(evaluation.rows * 4));
+    runtime.predict(toShared(evaluation), 0, evaluation.rows, out);
+    expect(out.every((p) => p > 0 && p < 1)).toBe(true);
+    const half = new Float32Array(new SharedArrayBuffer(evaluation.rows * 4));
+    runtime.predict(toShared(evaluation), 10, 20, half);
+    expect(half.subarray(10, 20)).toEqual(out.subarray(10, 20));
+    expect(half[9]).toBe(0);
+  });
+});
