@@ -26,7 +26,7 @@ try {
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   const verbose = process.argv.includes('--verbose');
-  if (error instanceof ConfigError || error instanceof RangeError) {
+  if (error instanceof ConfigError) {
     process.stderr.write(`churnlab: ${error.message}\n`);
     if (verbose) process.stderr.write(`${error.stack}\n`);
     return EXIT_USAGE;

@@ -4,7 +4,7 @@ import { pdReport, summarize, type PdReport, type Spread } from '@churnlab/metri
 import { ThreadPool } from '@churnlab/transport';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
-import { writeRunDirectory } from './run-directory.js';
+import { assertFreshOutput, writeRunDirectory } from './run-directory.js';
 import { trainRun, type RunResult } from './train-run.js';
 
 /** PD and accuracy of one activation's replicas. */
@@ -26,6 +26,7 @@ export interface CompareOptions {
 
 /** For every activation, trains the configured replicas on shared data and initialisation and measures how much they disagree. */
 export async function runCompare(config: Config, options: CompareOptions = {}): Promise<ActivationResult[]> {
+  if (options.out) assertFreshOutput(options.out);
   const data = buildDatasets(config);
   const pool = new ThreadPool(ThreadPool.sizeFor(config.training.workers));
   const { activations, replicas } = config.compare;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defaultSyntheticCtr } from '@churnlab/data';
 
 const positiveInt = () => z.number().int().min(1);
-const probability = () => z.number().min(0).max(1);
 
 const syntheticData = z.strictObject({
   kind: z.literal('synthetic').default('synthetic'),
@@ -11,7 +10,7 @@ const syntheticData = z.strictObject({
   dense: z.number().int().min(1).default(defaultSyntheticCtr.dense),
   categorical: z.array(z.number().int().min(2)).default([...defaultSyntheticCtr.categorical]),
   teacherHidden: positiveInt().default(defaultSyntheticCtr.teacherHidden),
-  labelNoise: probability().default(defaultSyntheticCtr.labelNoise),
+  labelNoise: z.number().min(0).lt(0.5).default(defaultSyntheticCtr.labelNoise),
   evalFraction: z.number().gt(0).lt(1).default(defaultSyntheticCtr.evalFraction),
 });
 
@@ -48,6 +47,8 @@ const compare = z.strictObject({
 /** The whole experiment configuration; every field has a default, so `{}` is a complete config. */
 export const configSchema = z.strictObject({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
+  /** Which replica a single run is: replicas share data and initialisation and differ in the order stream. */
+  replica: z.number().int().min(0).default(0),
   data: syntheticData.prefault({}),
   model: model.prefault({}),
   training: training.prefault({}),

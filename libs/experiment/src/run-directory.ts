@@ -22,14 +22,14 @@ export const runFiles = {
  * so a killed run never leaves a directory that looks complete.
  */
 export function writeRunDirectory(dir: string, run: RunResult): void {
-  if (existsSync(dir)) throw new ConfigError(`--out: run directory ${dir} already exists; choose a new one or remove it`);
+  assertFreshOutput(dir);
   mkdirSync(path.dirname(dir), { recursive: true });
   const staging = path.join(path.dirname(dir), `.${path.basename(dir)}.partial-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
   try {
     const layout = parameterLayout(run.model);
-    writeFileSync(path.join(staging, runFiles.config), JSON.stringify({ ...run.config, replica: run.replica, model: run.model }, null, 2) + '\n');
+    writeFileSync(path.join(staging, runFiles.config), JSON.stringify({ ...run.config, replica: run.replica }, null, 2) + '\n');
     writeFileSync(path.join(staging, runFiles.params), packr.pack({ layout: layout.blocks, params: run.params }));
     writeFileSync(path.join(staging, runFiles.metrics), JSON.stringify(run.metrics, null, 2) + '\n');
     writeFileSync(path.join(staging, runFiles.predictions), littleEndianBytes(run.predictions));
@@ -39,6 +39,11 @@ export function writeRunDirectory(dir: string, run: RunResult): void {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Refuses an output directory that already exists, before any work is done for it. */
+export function assertFreshOutput(dir: string): void {
+  if (existsSync(dir)) throw new ConfigError(`--out: ${dir} already exists; choose a new directory or remove it`);
 }
 
 /** A run directory's metrics and predictions, checked against each other. */
@@ -58,6 +63,7 @@ export function readRunDirectory(dir: string): StoredRun {
   } catch (error) {
     throw new ConfigError(`${file(runFiles.metrics)}: not valid JSON (${(error as Error).message})`);
   }
+  if (!existsSync(file(runFiles.predictions))) throw new ConfigError(`${file(runFiles.predictions)}: missing; a run directory holds the evaluation predictions there`);
   const bytes = readFileSync(file(runFiles.predictions));
   const expected = metrics.evalExamples * metrics.outputs * 4;
   if (bytes.length !== expected) {

@@ -42,7 +42,7 @@ export interface TrainRunOptions {
 /** Trains one model as `config` says, on the pool's threads, and evaluates it. */
 export async function trainRun(config: Config, options: TrainRunOptions): Promise<RunResult> {
   const { pool, data } = options;
-  const replica = options.replica ?? 0;
+  const replica = options.replica ?? config.replica;
   const model: ModelSpec = { inputs: data.train.width, outputs: data.train.outputs, ...config.model };
   const layout = parameterLayout(model);
   const { training } = config;

@@ -19,6 +19,10 @@ export function validateSemantics(config: Config, origin: string): void {
   const { batchSize, microShards, workers } = config.training;
   if (microShards > batchSize) fail(`training.microShards: ${microShards} is not allowed; expected at most training.batchSize (${batchSize})`);
   if (workers > microShards) fail(`training.workers: ${workers} is not allowed; expected at most training.microShards (${microShards}), since each worker computes at least one micro-shard`);
-  const trainRows = Math.floor(config.data.examples * (1 - config.data.evalFraction));
+  const evalRows = Math.round(config.data.examples * config.data.evalFraction);
+  if (evalRows < 1 || evalRows >= config.data.examples) {
+    fail(`data.evalFraction: ${config.data.evalFraction} is not allowed; expected a fraction that leaves both the evaluation and the training part of ${config.data.examples} examples non-empty`);
+  }
+  const trainRows = config.data.examples - evalRows;
   if (batchSize > trainRows) fail(`training.batchSize: ${batchSize} is not allowed; expected at most the ${trainRows} training examples`);
 }

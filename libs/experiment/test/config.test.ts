@@ -1,0 +1,230 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSyntheticCtr } from '@churnlab/data';
+import { ConfigError, readConfigFile, resolveConfig } from '../src/index.js';
+import { expectConfigError, useTempDir } from './helpers.js';
+
+const tmp = useTempDir('churnlab-config-');
+
+/** Writes `text` to a file of the temporary directory and returns its path. */
+function file(name: string, text: string): string {
+  const full = path.join(tmp(), name);
+  writeFileSync(full, text);
+  return full;
+}
+
+describe('resolveConfig defaults', () => {
+  it('{} resolves to the defaults of config-schema.ts (synthetic data defaults from libs/data)', () => {
+    expect(resolveConfig({})).toEqual({
+      seed: 1,
+      replica: 0,
+      data: { kind: 'synthetic', ...defaultSyntheticCtr, categorical: [...defaultSyntheticCtr.categorical] },
+      model: { hidden: [128, 128], activation: 'relu', layerNorm: false },
+      training: {
+        epochs: 4,
+        batchSize: 64,
+        microShards: 8,
+        workers: 2,
+        order: 'async',
+        optimizer: { name: 'sgd', learningRate: 0.2, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, initialAccumulator: 0.1 },
+      },
+      compare: { activations: ['relu', 'smelu:1'], replicas: 2 },
+    });
+  });
+
+  it('undefined and null resolve to the same defaults as {}', () => {
+    expect(resolveConfig(undefined)).toEqual(resolveConfig({}));
+    expect(resolveConfig(null)).toEqual(resolveConfig({}));
+  });
+
+  it('a partial section keeps the defaults of its other fields', () => {
+    const config = resolveConfig({ training: { workers: 4, optimizer: { learningRate: 0.05 } } });
+    expect(config.training.workers).toBe(4);
+    expect(config.training.optimizer.learningRate).toBe(0.05);
+    expect(config.training.optimizer.momentum).toBe(0.9);
+    expect(config.training.epochs).toBe(4);
+    expect(config.model).toEqual({ hidden: [128, 128], activation: 'relu', layerNorm: false });
+  });
+});
+
+describe('resolveConfig rejects unknown fields, naming them', () => {
+  it('at the top level', () => {
+    const message = expectConfigError(() => resolveConfig({ wrokers: 2 }), '"wrokers"', 'unknown field');
+    expect(message).not.toContain('training.');
+  });
+
+  it('in a section, with its dotted path', () => {
+    expectConfigError(() => resolveConfig({ training: { wrokers: 2 } }), 'training.wrokers', 'unknown field');
+  });
+
+  it('two levels deep, with its dotted path', () => {
+    expectConfigError(() => resolveConfig({ training: { optimizer: { lr: 0.1 } } }), 'training.optimizer.lr');
+  });
+
+  it('messages start with the origin given', () => {
+    expectConfigError(() => resolveConfig({ model: { widht: 3 } }, 'exp.yaml'), /^exp\.yaml: /, 'model.widht');
+  });
+});
+
+describe('resolveConfig rejects wrong types and out-of-range values, naming field, value and what is allowed', () => {
+  it('a string where a number is expected', () => {
+    expectConfigError(() => resolveConfig({ training: { epochs: 'two' } }), 'training.epochs', '"two"', /expected number/);
+  });
+
+  it('a number where a list is expected', () => {
+    expectConfigError(() => resolveConfig({ model: { hidden: 16 } }), 'model.hidden', '16', /expected array/);
+  });
+
+  it('workers 0', () => {
+    expectConfigError(() => resolveConfig({ training: { workers: 0 } }), 'training.workers: 0', />=\s*1/);
+  });
+
+  it('epochs 0', () => {
+    expectConfigError(() => resolveConfig({ training: { epochs: 0 } }), 'training.epochs: 0', />=\s*1/);
+  });
+
+  it('learningRate −1', () => {
+    expectConfigError(() => resolveConfig({ training: { optimizer: { learningRate: -1 } } }), 'training.optimizer.learningRate: -1', />\s*0/);
+  });
+
+  it('an order that is not sync, async or replay', () => {
+    expectConfigError(() => resolveConfig({ training: { order: 'fifo' } }), 'training.order', '"fifo"', 'sync', 'async', 'replay');
+  });
+
+  it('several problems are all reported', () => {
+    const message = expectConfigError(() => resolveConfig({ training: { workers: 0, epochs: 0 } }));
+    expect(message).toContain('training.workers');
+    expect(message).toContain('training.epochs');
+  });
+});
+
+describe('resolveConfig checks activation specs', () => {
+  it('smelu:0 is rejected and the message points to relu', () => {
+    expectConfigError(() => resolveConfig({ model: { activation: 'smelu:0' } }), 'model.activation', 'smelu:0', /\brelu\b/);
+  });
+
+  it('an unknown activation name is rejected, listing the known ones', () => {
+    expectConfigError(() => resolveConfig({ model: { activation: 'nope' } }), 'model.activation', '"nope"', 'smelu');
+  });
+
+  it('a bad entry of compare.activations is named by its index', () => {
+    expectConfigError(() => resolveConfig({ compare: { activations: ['relu', 'nope'] } }), 'compare.activations[1]', '"nope"');
+  });
+
+  it('valid specs are accepted', () => {
+    const config = resolveConfig({ model: { activation: 'gelu:tanh' }, compare: { activations: ['smelu:0.5', 'swish:1', 'softplus'] } });
+    expect(config.model.activation).toBe('gelu:tanh');
+    expect(config.compare.activations).toEqual(['smelu:0.5', 'swish:1', 'softplus']);
+  });
+});
+
+describe('resolveConfig checks how the batch is split', () => {
+  it('workers > microShards is rejected', () => {
+    expectConfigError(() => resolveConfig({ training: { workers: 16, microShards: 8 } }), 'training.workers: 16', 'training.microShards (8)');
+  });
+
+  it('microShards > batchSize is rejected', () => {
+    expectConfigError(() => resolveConfig({ training: { microShards: 16, batchSize: 8, workers: 2 } }), 'training.microShards: 16', 'training.batchSize (8)');
+  });
+
+  it('workers = microShards = batchSize is accepted', () => {
+    expect(resolveConfig({ training: { workers: 4, microShards: 4, batchSize: 4 } }).training.workers).toBe(4);
+  });
+});
+
+describe('resolveConfig rejects data settings the dataset builder cannot honour', () => {
+  it('data.labelNoise 0.6 is a ConfigError naming data.labelNoise', () => {
+    expectConfigError(() => resolveConfig({ data: { labelNoise: 0.6 } }), 'data.labelNoise');
+  });
+
+  // 0.0001 of 1200 examples rounds to 0 evaluation rows.
+  it('data.evalFraction leaving no evaluation rows is a ConfigError naming data.evalFraction', () => {
+    expectConfigError(() => resolveConfig({ data: { examples: 1200, evalFraction: 0.0001 } }), 'data.evalFraction');
+  });
+});
+
+describe('readConfigFile', () => {
+  it('a missing file is a ConfigError naming the file', () => {
+    const missing = path.join(tmp(), 'does-not-exist.yaml');
+    expectConfigError(() => readConfigFile(missing), missing, 'ENOENT');
+  });
+
+  it('invalid YAML (a duplicate key on line 4) is a ConfigError naming file:line', () => {
+    const bad = file('duplicate.yaml', 'seed: 1\ndata:\n  examples: 1200\n  examples: 1300\n');
+    expectConfigError(() => readConfigFile(bad), `${bad}:4:`);
+  });
+
+  it('invalid YAML (a stray bracket on line 3) is a ConfigError naming file:line', () => {
+    const bad = file('bracket.yaml', 'seed: 1\nmodel:\n  hidden: [16]]\n');
+    expectConfigError(() => readConfigFile(bad), `${bad}:3:`);
+  });
+
+  it('invalid JSON is a ConfigError naming the file', () => {
+    const bad = file('broken.json', '{\n  "seed": 1,\n  "data": {"examples": 1200\n}\n');
+    expectConfigError(() => readConfigFile(bad), bad);
+  });
+
+  it('an empty file reads as {} and resolves to the defaults', () => {
+    expect(resolveConfig(readConfigFile(file('empty.yaml', '')))).toEqual(resolveConfig({}));
+  });
+
+  it('a YAML file and the equivalent JSON file give the same config', () => {
+    const yaml = file(
+      'experiment.yaml',
+      [
+        '# a comment',
+        'seed: 7',
+        'data:',
+        '  examples: 1200',
+        '  categorical: [4, 5]',
+        'model:',
+        '  hidden:',
+        '    - 16',
+        '    - 8',
+        '  activation: smelu:0.5',
+        'training:',
+        '  order: sync',
+        '  optimizer:',
+        '    name: adam',
+        '    learningRate: 0.01',
+        'compare:',
+        '  activations: [relu, "gelu:tanh"]',
+        '',
+      ].join('\n'),
+    );
+    const json = file(
+      'experiment.json',
+      JSON.stringify({
+        seed: 7,
+        data: { examples: 1200, categorical: [4, 5] },
+        model: { hidden: [16, 8], activation: 'smelu:0.5' },
+        training: { order: 'sync', optimizer: { name: 'adam', learningRate: 0.01 } },
+        compare: { activations: ['relu', 'gelu:tanh'] },
+      }),
+    );
+    const fromYaml = resolveConfig(readConfigFile(yaml), yaml);
+    const fromJson = resolveConfig(readConfigFile(json), json);
+    expect(fromYaml).toEqual(fromJson);
+    expect(fromYaml.seed).toBe(7);
+    expect(fromYaml.model).toEqual({ hidden: [16, 8], activation: 'smelu:0.5', layerNorm: false });
+    expect(fromYaml.training.optimizer.name).toBe('adam');
+    expect(fromYaml.compare.activations).toEqual(['relu', 'gelu:tanh']);
+  });
+
+  it('a file with an unknown field fails in resolveConfig with the file as origin', () => {
+    const f = file('unknown.yaml', 'training:\n  wrokers: 2\n');
+    expectConfigError(() => resolveConfig(readConfigFile(f), f), `${f}: `, 'training.wrokers');
+  });
+
+  it('errors are ConfigError instances with that name', () => {
+    try {
+      readConfigFile(path.join(tmp(), 'nothing-here.json'));
+      expect.unreachable('readConfigFile should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).name).toBe('ConfigError');
+    }
+  });
+});
