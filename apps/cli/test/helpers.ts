@@ -1,9 +1,9 @@
+export { useTempDir } from '../../../test-support/temp-dir.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 
 /** The compiled CLI entry point (build with `npx tsc -b` first). */
 export const cliBin = fileURLToPath(new URL('../bin/churnlab.js', import.meta.url));
@@ -41,20 +41,6 @@ export function writeConfig(dir: string, name = 'small.json', config: unknown = 
   return name;
 }
 
-/** A fresh temporary directory for the file's tests (the CLI's cwd), removed afterwards. */
-export function useTempDir(prefix: string): () => string {
-  let dir: string | undefined;
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), prefix));
-  });
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-  return () => {
-    if (!dir) throw new Error('temporary directory used outside the tests');
-    return dir;
-  };
-}
 
 /** Expects a successful run whose stdout is exactly one JSON document on one line, and returns it parsed. */
 export function jsonDocument<T>(result: CliResult): T {

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+export { useTempDir } from '../../../test-support/temp-dir.js';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ThreadPool } from '@churnlab/transport';
 import { buildDatasets, ConfigError, resolveConfig, trainRun, type Config, type RunResult } from '../src/index.js';
@@ -35,21 +33,6 @@ export function smallConfigObject(overrides: ConfigOverrides = {}): Record<strin
 /** `smallConfigObject(overrides)`, validated. */
 export function smallConfig(overrides: ConfigOverrides = {}): Config {
   return resolveConfig(smallConfigObject(overrides));
-}
-
-/** A fresh temporary directory for the file's tests, removed afterwards. */
-export function useTempDir(prefix: string): () => string {
-  let dir: string | undefined;
-  beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), prefix));
-  });
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-  return () => {
-    if (!dir) throw new Error('temporary directory used outside the tests');
-    return dir;
-  };
 }
 
 /** A real ThreadPool (WASM worker threads) shared by the file's tests, closed afterwards. */
