@@ -7,7 +7,7 @@ export { EpochBatches } from './epoch-batches.js';
 export { float32Sha256 } from './sha256.js';
 export { trainRun } from './train-run.js';
 export type { RunResult, RunMetrics, TrainRunOptions } from './train-run.js';
-export { writeRunDirectory, readRunDirectory, assertFreshOutput, runFiles } from './run-directory.js';
+export { writeRunDirectory, readRunDirectory, assertFreshOutput, writeJsonAtomically, runFiles } from './run-directory.js';
 export type { StoredRun } from './run-directory.js';
 export { runCompare } from './compare.js';
 export type { ActivationResult, CompareOptions } from './compare.js';

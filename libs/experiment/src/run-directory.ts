@@ -41,6 +41,13 @@ export function writeRunDirectory(dir: string, run: RunResult): void {
   }
 }
 
+/** Writes JSON to `file` through a temporary sibling and a rename, so a reader never sees half a file. */
+export function writeJsonAtomically(file: string, value: unknown): void {
+  const temporary = `${file}.partial-${process.pid}`;
+  writeFileSync(temporary, JSON.stringify(value, null, 2) + '\n');
+  renameSync(temporary, file);
+}
+
 /** Refuses an output directory that already exists, before any work is done for it. */
 export function assertFreshOutput(dir: string): void {
   if (existsSync(dir)) throw new ConfigError(`--out: ${dir} already exists; choose a new directory or remove it`);

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, trunc
 import path from 'node:path';
 import { Packr } from 'msgpackr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, float32Sha256, readRunDirectory, resolveConfig, runFiles, writeRunDirectory, type RunResult } from '../src/index.js';
+import { ConfigError, float32Sha256, readRunDirectory, resolveConfig, runFiles, writeJsonAtomically, writeRunDirectory, type RunResult } from '../src/index.js';
 import { expectConfigError, smallConfig, train, TRAINING_TIMEOUT, usePool, useTempDir } from './helpers.js';
 
 const pool = usePool();
@@ -174,5 +174,16 @@ describe('readRunDirectory', () => {
     const predictions = path.join(copy, 'predictions.f32');
     rmSync(predictions);
     expectConfigError(() => readRunDirectory(copy), predictions);
+  });
+});
+
+describe('writeJsonAtomically', () => {
+  const tempDir = useTempDir('atomic-json-');
+
+  it('writes the whole document and leaves no temporary file', () => {
+    const file = path.join(tempDir(), 'compare.json');
+    writeJsonAtomically(file, { a: [1, 2], b: 'x' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ a: [1, 2], b: 'x' });
+    expect(readdirSync(tempDir())).toEqual(['compare.json']);
   });
 });

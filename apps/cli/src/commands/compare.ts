@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { runCompare } from '@churnlab/experiment';
+import { runCompare, writeJsonAtomically } from '@churnlab/experiment';
 import { compareTable } from '@churnlab/report';
 import { configFrom, defaultOut, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
@@ -29,7 +29,7 @@ export function compareCommand(program: Command): void {
         onProgress: (d, t) => progress.update(d, t),
       }).finally(() => progress.stop());
       mkdirSync(out, { recursive: true });
-      writeFileSync(path.join(out, 'compare.json'), JSON.stringify({ config, results }, null, 2) + '\n');
+      writeJsonAtomically(path.join(out, 'compare.json'), { config, results });
       if (flags.json) process.stdout.write(JSON.stringify({ out, results }) + '\n');
       else process.stdout.write(`${compareTable(results)}\nPD: mean ± std over replica pairs; accuracy: mean ± std over replicas.\nresults in ${out}\n`);
     });
