@@ -46,11 +46,13 @@ describe('sync order is deterministic', () => {
     TRAINING_TIMEOUT,
   );
 
+  const syncSha = async (workers: number, microShards: number) =>
+    (await train(pool(), smallConfig({ seed: 3, training: { order: 'sync', microShards, workers } }))).metrics.paramsSha256;
+
   it(
     'any worker count up to microShards (3, 5, 6, 7, 8 of 8) gives the same paramsSha256 as 1 worker (DESIGN §2)',
     async () => {
-      const sha = async (workers: number) =>
-        (await train(pool(), smallConfig({ seed: 3, training: { order: 'sync', microShards: 8, workers } }))).metrics.paramsSha256;
+      const sha = (workers: number) => syncSha(workers, 8);
       const one = await sha(1);
       for (const workers of [3, 5, 6, 7, 8]) expect(await sha(workers), `workers ${workers}`).toBe(one);
     },
@@ -60,8 +62,7 @@ describe('sync order is deterministic', () => {
   it(
     'with 6 micro-shards (not a power of two), workers 1, 4 and 5 agree too',
     async () => {
-      const sha = async (workers: number) =>
-        (await train(pool(), smallConfig({ seed: 3, training: { order: 'sync', microShards: 6, workers } }))).metrics.paramsSha256;
+      const sha = (workers: number) => syncSha(workers, 6);
       const one = await sha(1);
       expect(await sha(4)).toBe(one);
       expect(await sha(5)).toBe(one);

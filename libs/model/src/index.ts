@@ -5,4 +5,4 @@ export type { ParameterLayout, ParameterBlock, BlockRole } from './layout.js';
 export { initialParameters } from './init.js';
 export { Network } from './network.js';
 export { BatchGradient } from './batch-gradient.js';
-export { treeSum } from './tree-sum.js';
+export { addInto, treeSum } from './tree-sum.js';

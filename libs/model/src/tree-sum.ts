@@ -12,7 +12,11 @@ function sumRange(leaves: Float32Array[], lo: number, hi: number): Float32Array 
   if (hi - lo === 1) return leaves[lo]!;
   const mid = lo + Math.ceil((hi - lo) / 2);
   const left = sumRange(leaves, lo, mid);
-  const right = sumRange(leaves, mid, hi);
+  return addInto(left, sumRange(leaves, mid, hi));
+}
+
+/** left ← left + right elementwise in float32, returning left. */
+export function addInto(left: Float32Array, right: Float32Array): Float32Array {
   // float64 addition of two float32 values, stored as float32, is the correctly rounded float32 sum.
   for (let i = 0; i < left.length; i++) left[i] = left[i]! + right[i]!;
   return left;

@@ -1,3 +1,5 @@
+import { addInto } from '@churnlab/model';
+
 /**
  * The micro-shards of a step form one fixed binary tree (a node [lo, hi) splits at lo + ⌈(hi−lo)/2⌉, as treeSum does).
  * Workers get whole subtrees of it, so summing each worker's block and then the workers' sums in the same shape is
@@ -42,10 +44,7 @@ export function sumWorkerBlocks(sums: Float32Array[], microShards: number): Floa
     if (node.workers === 1) return sums[next++]!;
     const [leftNode, rightNode] = split(node);
     const left = sum(leftNode);
-    const right = sum(rightNode);
-    // float64 addition of two float32 values, stored as float32, is the correctly rounded float32 sum.
-    for (let i = 0; i < left.length; i++) left[i] = left[i]! + right[i]!;
-    return left;
+    return addInto(left, sum(rightNode));
   };
   return sum({ lo: 0, hi: microShards, workers: sums.length });
 }
