@@ -16,6 +16,15 @@ describe('toShared', () => {
     expect(d.features[0]).toBe(0);
   });
 
+  it('copies categorical ids too, and adds none where there are none', () => {
+    const d = { ...indexedDataset(2, 1), categories: Uint32Array.of(3, 4), buckets: [8], categoryNames: ['c'] };
+    const s = toShared(d);
+    expect(s.categories!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(s.categories).toEqual(d.categories);
+    expect(s.categories).toBeInstanceOf(Uint32Array);
+    expect('categories' in toShared(indexedDataset(2, 1))).toBe(false);
+  });
+
   it('copies only the rows of a slice view', () => {
     const d = indexedDataset(6, 2);
     const slice = { ...d, rows: 2, features: d.features.subarray(4, 8), labels: d.labels.subarray(2, 4) };

@@ -1,0 +1,37 @@
+/** Where in a data file a problem is and what was expected there; `line` is 1-based and counts physical lines. */
+export interface DataFileProblem {
+  file: string;
+  line?: number;
+  column?: string;
+  value?: string;
+  expected: string;
+  /** What was found, when a value alone does not say it (e.g. "no such file"). */
+  problem?: string;
+}
+
+/** A data file that cannot be read as configured; the message names file:line, the column, the value and what was expected. */
+export class DataFileError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly column: string | undefined;
+  readonly value: string | undefined;
+  readonly expected: string;
+
+  constructor(p: DataFileProblem) {
+    super(describeProblem(p));
+    this.name = 'DataFileError';
+    this.file = p.file;
+    this.line = p.line;
+    this.column = p.column;
+    this.value = p.value;
+    this.expected = p.expected;
+  }
+}
+
+/** "file:line, column C: got "v", expected E" with the parts that are known. */
+export function describeProblem(p: DataFileProblem): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
+  const column = p.column === undefined ? '' : `, column ${p.column}`;
+  const found = [p.problem, p.value === undefined ? undefined : `got ${JSON.stringify(p.value)}`].filter((s) => s !== undefined).join(', ');
+  return `${where}${column}: ${found ? `${found}, ` : ''}expected ${p.expected}`;
+}
