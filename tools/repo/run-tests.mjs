@@ -15,6 +15,7 @@ function step(title, command, args) {
 }
 
 rmSync(resultsDir, { recursive: true, force: true });
+const systemPackages = step('system packages the tests need', 'node', ['tools/repo/ensure-chromium.mjs']);
 const built = step('build', 'npx', ['tsc', '-b']);
 const typed = built && step('type-check tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
 const layered = built && step('dependency order', 'node', ['tools/repo/check-dependencies.mjs']);
@@ -30,7 +31,7 @@ for (const file of existsSync(resultsDir) ? readdirSync(resultsDir) : []) {
   // A file that failed to load counts as a failure even though none of its tests ran.
   failed += report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
 }
-const setupFailures = [built, typed, layered, linted, tested].filter((ok) => !ok).length;
+const setupFailures = [systemPackages, built, typed, layered, linted, tested].filter((ok) => !ok).length;
 if (setupFailures && failed === 0) failed = setupFailures;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 && tested ? 0 : 1);

@@ -1,0 +1,58 @@
+import { activationFamily } from '../activation-family.js';
+import { plottedPd } from '../measures.js';
+import type { ReportRow } from '../report-input.js';
+import { rowLabel, varyingSettings } from '../row-label.js';
+
+/** One row as the charts plot it; vega drops a datum whose plotted value is null, so non-finite numbers become null. */
+export interface ChartPoint {
+  /** Names the point in the PD-vs-loss plane. */
+  label: string;
+  family: string;
+  /** The line of the worker-count chart the point is on: its activation and every other setting that varies. */
+  workersSeries: string;
+  /** The line of the β chart the point is on: its family and every setting that varies. */
+  betaSeries: string;
+  beta: number | null;
+  workers: number;
+  relu: boolean;
+  pd: number | null;
+  pdLow: number | null;
+  pdHigh: number | null;
+  logLoss: number | null;
+  logLossLow: number | null;
+  logLossHigh: number | null;
+}
+
+/** The vega expression that singles out ReLU, the baseline every chart highlights. */
+export const IS_RELU = 'datum.relu';
+
+/** The rows as chart data, with the plotted PD (relative or L1, see plottedPd) and log loss with their 95% intervals. */
+export function chartPoints(rows: readonly ReportRow[]): ChartPoint[] {
+  const pd = plottedPd(rows);
+  const settings = varyingSettings(rows);
+  const withoutWorkers = settings.filter((setting) => setting !== 'workers');
+  return rows.map((row) => {
+    const { family, beta } = activationFamily(row.activation);
+    const pdCell = pd.pick(row);
+    const loss = row.metrics.logLoss;
+    return {
+      label: rowLabel(row.activation, row, settings),
+      family,
+      workersSeries: rowLabel(row.activation, row, withoutWorkers),
+      betaSeries: rowLabel(family, row, settings),
+      beta: beta ?? null,
+      workers: row.workers,
+      relu: family === 'relu',
+      pd: finite(pdCell?.mean),
+      pdLow: finite(pdCell?.ci95[0]),
+      pdHigh: finite(pdCell?.ci95[1]),
+      logLoss: finite(loss.mean),
+      logLossLow: finite(loss.ci95[0]),
+      logLossHigh: finite(loss.ci95[1]),
+    };
+  });
+}
+
+function finite(value: number | undefined): number | null {
+  return value !== undefined && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,25 @@
+import { activationFamily } from './activation-family.js';
+import { reportedMeasures } from './measures.js';
+import type { ReportInput } from './report-input.js';
+
+/** Every number of the report as RFC 4180 CSV (CRLF lines, quoted fields where needed), full precision, one row per setting. */
+export function csvReport(input: ReportInput): string {
+  const measures = reportedMeasures(input.rows);
+  const head = ['activation', 'family', 'beta', 'workers', 'order', 'shuffle', 'replicas', ...measures.flatMap((m) => ['mean', 'std', 'ci95_low', 'ci95_high'].map((part) => `${m.key}_${part}`))];
+  const body = input.rows.map((row) => {
+    const { family, beta } = activationFamily(row.activation);
+    const cells = measures.flatMap((m) => {
+      const cell = m.pick(row);
+      return cell ? [cell.mean, cell.std, ...cell.ci95] : [undefined, undefined, undefined, undefined];
+    });
+    return [row.activation, family, beta, row.workers, row.order, row.shuffle, row.replicas, ...cells];
+  });
+  return [head, ...body].map((fields) => fields.map(csvField).join(',') + '\r\n').join('');
+}
+
+// A number is written in the shortest form that reads back to the same double; an absent or non-finite value is an empty field.
+function csvField(value: string | number | undefined): string {
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

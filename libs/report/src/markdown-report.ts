@@ -1,0 +1,36 @@
+import type { ReportInput } from './report-input.js';
+import { reportTable } from './report-table.js';
+
+/** The report as Markdown: title, date, the table of every number (GitHub pipe table) and the commands that produced it. */
+export function markdownReport(input: ReportInput): string {
+  const table = reportTable(input.rows);
+  const lines = [`# ${markdownText(input.title)}`, ''];
+  if (input.generatedAt) lines.push(`Generated ${markdownText(input.generatedAt)}.`, '');
+  lines.push(
+    '## Every number',
+    '',
+    'Each cell is the mean ± standard deviation over replica pairs, with the 95% interval.',
+    '',
+    tableRow(table.head),
+    tableRow(table.numeric.map((numeric) => (numeric ? '---:' : '---'))),
+    ...table.body.map(tableRow),
+  );
+  if (input.commands?.length) lines.push('', '## Commands', '', ...codeBlock(input.commands));
+  return lines.join('\n') + '\n';
+}
+
+function tableRow(cells: readonly string[]): string {
+  return `| ${cells.map(markdownText).join(' | ')} |`;
+}
+
+// Escapes what Markdown would read as syntax or inline HTML, and keeps a value on one line so it cannot break the table.
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
+}
+
+// A fence longer than any run of backticks inside, so that no command can close the block early.
+function codeBlock(lines: readonly string[]): string[] {
+  const longest = Math.max(2, ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}sh`, ...lines, fence];
+}

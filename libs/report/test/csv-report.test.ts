@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { csvReport } from '../src/index.js';
+import { binaryRow, multiClassRow } from './fixtures.js';
+
+const exact = (mean: number, std: number, low: number, high: number) => ({ mean, std, ci95: [low, high] as [number, number] });
+
+describe('csvReport', () => {
+  it('writes a header and one CRLF-terminated line per row with every number at full precision', () => {
+    const row = binaryRow('smelu:1', 4, 0.1, 0.45);
+    row.pd.relative = exact(0.1 + 0.2, 0.012345678901234, 0.27, 0.33);
+    const lines = csvReport({ title: 't', rows: [row] }).split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('');
+    expect(lines[0]!.split(',').slice(0, 11)).toEqual(['activation', 'family', 'beta', 'workers', 'order', 'shuffle', 'replicas', 'relative_pd_mean', 'relative_pd_std', 'relative_pd_ci95_low', 'relative_pd_ci95_high']);
+    expect(lines[1]!.startsWith('smelu:1,smelu,1,4,async,,4,0.30000000000000004,0.012345678901234,0.27,0.33,')).toBe(true);
+  });
+
+  it('quotes fields with commas, quotes or line breaks, doubling inner quotes (RFC 4180)', () => {
+    const row = binaryRow('gsmelu:alpha=1,beta=2', 1, 0.1, 0.45, { order: 'say "async"', shuffle: 'two\nlines' });
+    const line = csvReport({ title: 't', rows: [row] }).split('\r\n').slice(1).join('\r\n');
+    expect(line.startsWith('"gsmelu:alpha=1,beta=2",gsmelu,2,1,"say ""async""","two\nlines",4,')).toBe(true);
+  });
+
+  it('leaves a field empty for an absent or non-finite number', () => {
+    const text = csvReport({ title: 't', rows: [multiClassRow('gelu', 2, 0.2, 0.3)] });
+    const [head, line] = text.split('\r\n');
+    expect(head).toBe(
+      'activation,family,beta,workers,order,shuffle,replicas,' +
+        ['l1_pd', 'top1_pd', 'log_loss', 'accuracy'].flatMap((k) => ['mean', 'std', 'ci95_low', 'ci95_high'].map((p) => `${k}_${p}`)).join(','),
+    );
+    expect(line!.startsWith('gelu,gelu,,2,sync,,3,0.2,')).toBe(true);
+    const mixed = csvReport({ title: 't', rows: [binaryRow('relu', 1, 0.1, 0.4), multiClassRow('gelu', 1, 0.2, 0.3)] }).split('\r\n');
+    const fields = mixed[2]!.split(',');
+    expect(fields[mixed[0]!.split(',').indexOf('relative_pd_mean')]).toBe('');
+    expect(fields[mixed[0]!.split(',').indexOf('auc_mean')]).toBe('');
+  });
+});
