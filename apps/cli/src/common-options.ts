@@ -1,11 +1,16 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { readConfigFile, resolveConfig, type Config } from '@churnlab/experiment';
+import { Command, InvalidArgumentError } from 'commander';
+import { knobProblem, readConfigFile, resolveConfig, type Config, type Knob } from '@churnlab/experiment';
 
 /** The flags every training command shares. */
 export interface CommonFlags {
   config?: string;
-  workers?: number;
+  workers?: number[];
   order?: string;
+  vary?: string[];
+  shuffle?: string;
+  delay?: string;
+  psShards?: number;
+  gradPrecision?: string;
   epochs?: number;
   seed?: number;
   out?: string;
@@ -22,12 +27,48 @@ export function wholeNumber(min: number): (value: string) => number {
   };
 }
 
-/** Adds --config, --workers, --order, --epochs, --seed, --out, --json and --verbose to a command. */
+/** Parses a comma-separated list of whole numbers ≥ min, e.g. `1,2,4,8`. */
+export function wholeNumbers(min: number): (value: string) => number[] {
+  const one = wholeNumber(min);
+  return (value) => {
+    try {
+      return value.split(',').map((part) => one(part));
+    } catch {
+      throw new InvalidArgumentError(`"${value}" is not allowed; expected a whole number ≥ ${min} or a comma-separated list of them, e.g. 1,2,4,8.`);
+    }
+  };
+}
+
+/** Splits a comma-separated flag value into trimmed items. */
+export function list(value: string): string[] {
+  return value.split(',').map((s) => s.trim());
+}
+
+/** Parses a knob's flag value, refusing it with the knob's own explanation of what is allowed. */
+function knob(name: Knob): (value: string) => string {
+  return (value) => {
+    const problem = knobProblem(name, value);
+    if (problem) throw new InvalidArgumentError(problem);
+    return value;
+  };
+}
+
+/** Parses a comma-separated list of varied sources. */
+function varySources(value: string): string[] {
+  return list(value).map(knob('vary'));
+}
+
+/** Adds --config, the training knobs, --epochs, --seed, --out, --json and --verbose to a command. */
 export function withCommonOptions(command: Command): Command {
   return command
     .option('--config <file>', 'YAML or JSON config file; every field has a default')
-    .option('--workers <n>', 'worker threads sharing each step', wholeNumber(1))
-    .addOption(new Option('--order <policy>', 'parameter-server apply order').choices(['sync', 'async', 'replay']))
+    .option('--workers <n>', 'worker threads sharing each step; compare takes a list, e.g. 1,2,4,8', wholeNumbers(1))
+    .option('--order <policy>', 'parameter-server apply order: sync, sync-arrival, async, ssp:K or replay', knob('order'))
+    .option('--vary <sources>', 'seeded sources that differ between replicas: order, shuffle, init, numeric, delay (default order)', varySources)
+    .option('--shuffle <kind>', 'row order per epoch: none, window:W or full (default full)', knob('shuffle'))
+    .option('--delay <spec>', 'injected delay before the server receives a gradient: none, lag:WORKER=MS,… or jitter:MAX_MS', knob('delay'))
+    .option('--ps-shards <n>', 'parameter-server shards that apply their ranges independently', wholeNumber(1))
+    .option('--grad-precision <format>', 'rounding of pushed gradients: float32, bfloat16, float16 or int8 (seeded stochastic rounding)', knob('gradPrecision'))
     .option('--epochs <n>', 'passes over the training data', wholeNumber(1))
     .option('--seed <n>', 'experiment seed; every random stream derives from it', wholeNumber(0))
     .option('--out <dir>', 'where results are written')
@@ -35,16 +76,27 @@ export function withCommonOptions(command: Command): Command {
     .option('--verbose', 'show stack traces on errors');
 }
 
+/** The training flags that were given, as config fields. */
+function trainingOverrides(flags: CommonFlags): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    workers: flags.workers?.[0],
+    order: flags.order,
+    shuffle: flags.shuffle,
+    delay: flags.delay,
+    psShards: flags.psShards,
+    gradPrecision: flags.gradPrecision,
+    epochs: flags.epochs,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
 /** The config file (if any) with the flags laid over it, validated. */
 export function configFrom(flags: CommonFlags, overrides: Record<string, unknown> = {}): Config {
   const base = (flags.config ? readConfigFile(flags.config) : {}) as Record<string, Record<string, unknown>>;
   if (typeof base !== 'object' || Array.isArray(base)) return resolveConfig(base, flags.config);
-  const training = { ...base['training'] };
-  if (flags.workers !== undefined) training['workers'] = flags.workers;
-  if (flags.order !== undefined) training['order'] = flags.order;
-  if (flags.epochs !== undefined) training['epochs'] = flags.epochs;
-  const merged: Record<string, unknown> = { ...base, training };
+  const merged: Record<string, unknown> = { ...base, training: { ...base['training'], ...trainingOverrides(flags) } };
   if (flags.seed !== undefined) merged['seed'] = flags.seed;
+  if (flags.vary !== undefined) merged['vary'] = flags.vary;
   for (const [section, values] of Object.entries(overrides)) merged[section] = { ...(base[section] ?? {}), ...(values as object) };
   return resolveConfig(merged, flags.config ?? 'config');
 }

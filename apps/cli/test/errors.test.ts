@@ -32,8 +32,28 @@ describe('bad usage exits 2 with a message and no stack trace', () => {
     expectUsageError(await runCli(['compare', '--workers', '1.5'], tmp()), '--workers', '1.5');
   });
 
-  it('--order nope lists sync and async', async () => {
-    expectUsageError(await runCli(['train', '--order', 'nope'], tmp()), '--order', 'nope', /sync, async/);
+  it('--order nope lists every order policy', async () => {
+    expectUsageError(await runCli(['train', '--order', 'nope'], tmp()), '--order', 'nope', 'sync, sync-arrival, async, replay, ssp:K');
+  });
+
+  it.each([
+    [['--shuffle', 'window:0'], '--shuffle', 'none, window:W'],
+    [['--delay', 'lag:1'], '--delay', 'lag:WORKER=MS'],
+    [['--grad-precision', 'fp8'], '--grad-precision', 'float32, bfloat16, float16, int8'],
+    [['--vary', 'order,weather'], '--vary', 'order, shuffle, init, numeric, delay'],
+    [['--ps-shards', '0'], '--ps-shards', 'whole number ≥ 1'],
+    [['--workers', '1,x'], '--workers', 'comma-separated list'],
+  ])('%j names the flag and what it allows', async (args, flag, allowed) => {
+    expectUsageError(await runCli(['compare', ...args], tmp()), flag, allowed);
+  });
+
+  it('train refuses a list of worker counts', async () => {
+    expectUsageError(await runCli(['train', '--workers', '1,2'], tmp()), '--workers', 'one worker count');
+  });
+
+  it('--replay-from refuses flags that would change the run, and a directory that is not a run', async () => {
+    expectUsageError(await runCli(['train', '--replay-from', 'somewhere', '--order', 'sync'], tmp()), '--order', 'not allowed with --replay-from');
+    expectUsageError(await runCli(['train', '--replay-from', 'nowhere'], tmp()), '--replay-from', 'config.json is missing');
   });
 
   it('a config with an unknown field names the file and the field', async () => {

@@ -3,7 +3,7 @@ import { runCli, useTempDir } from './helpers.js';
 
 const tmp = useTempDir('churnlab-help-');
 
-const commonFlags = ['--config', '--workers', '--order', '--epochs', '--seed', '--out', '--json', '--verbose'];
+const commonFlags = ['--config', '--workers', '--order', '--vary', '--shuffle', '--delay', '--ps-shards', '--grad-precision', '--epochs', '--seed', '--out', '--json', '--verbose'];
 
 describe('--help', () => {
   it('for the program exits 0 and lists train, compare and pd', async () => {
@@ -21,7 +21,7 @@ describe('--help', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: churnlab ${command}`);
     for (const flag of flags) expect(result.stdout).toMatch(new RegExp(`^\\s+${flag}\\b`, 'm'));
-    expect(result.stdout).toContain('"sync", "async"');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('sync, sync-arrival, async, ssp:K or replay');
   });
 
   it('for pd exits 0 and lists its arguments and flags', async () => {

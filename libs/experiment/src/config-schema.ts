@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defaultSyntheticCtr } from '@churnlab/data';
+import { gradientPrecisionNames } from '@churnlab/ps';
+import { replicaSources } from './replica-sources.js';
 
 const positiveInt = () => z.number().int().min(1);
 
@@ -35,13 +37,23 @@ const training = z.strictObject({
   batchSize: positiveInt().default(64),
   microShards: positiveInt().default(8),
   workers: positiveInt().max(64).default(2),
-  order: z.enum(['sync', 'async', 'replay']).default('async'),
+  /** sync · sync-arrival · async · ssp:K · replay (checked against the ps order registry). */
+  order: z.string().default('async'),
+  /** Server shards that apply their ranges of the parameters independently. */
+  psShards: positiveInt().max(1024).default(1),
+  /** none · window:W · full (checked by parseShuffle). */
+  shuffle: z.string().default('full'),
+  /** none · lag:WORKER=MS,… · jitter:MAX_MS (checked by the ps delay parser). */
+  delay: z.string().default('none'),
+  gradPrecision: z.enum(gradientPrecisionNames).default('float32'),
   optimizer: optimizer.prefault({}),
 });
 
 const compare = z.strictObject({
   activations: z.array(z.string().min(1)).min(1).default(['relu', 'smelu:1']),
   replicas: z.number().int().min(2).default(2),
+  /** Worker counts to compare; empty means training.workers alone. */
+  workers: z.array(positiveInt().max(64)).default([]),
 });
 
 /** The whole experiment configuration; every field has a default, so `{}` is a complete config. */
@@ -49,6 +61,8 @@ export const configSchema = z.strictObject({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   /** Which replica a single run is: replicas share data and initialisation and differ in the order stream. */
   replica: z.number().int().min(0).default(0),
+  /** The seeded sources that differ between replicas; every other source is shared by all of them. */
+  vary: z.array(z.enum(replicaSources)).default(['order']),
   data: syntheticData.prefault({}),
   model: model.prefault({}),
   training: training.prefault({}),

@@ -1,7 +1,7 @@
-import { epochOrder } from '@churnlab/data';
+import { epochOrder, type ShuffleSpec } from '@churnlab/data';
 import type { BatchSource } from '@churnlab/ps';
 
-/** Steps over `epochs` full-shuffle epochs of `rows` rows in batches of `batchSize`; a last partial batch is dropped. */
+/** Steps over `epochs` epochs of `rows` rows, each in the order `shuffle` gives, in batches of `batchSize`; a last partial batch is dropped. */
 export class EpochBatches implements BatchSource {
   readonly steps: number;
   private readonly stepsPerEpoch: number;
@@ -11,6 +11,7 @@ export class EpochBatches implements BatchSource {
     private readonly rows: number,
     readonly batchSize: number,
     epochs: number,
+    private readonly shuffle: ShuffleSpec,
     private readonly seed: number,
     private readonly replica: number,
   ) {
@@ -27,7 +28,7 @@ export class EpochBatches implements BatchSource {
 
   private orderOf(epoch: number): Uint32Array {
     // Async workers run a few steps apart, so at most two epochs are in use at once: keep the newest, rebuild the other.
-    if (this.cached?.epoch !== epoch) this.cached = { epoch, order: epochOrder(this.rows, { kind: 'full' }, this.seed, this.replica, epoch) };
+    if (this.cached?.epoch !== epoch) this.cached = { epoch, order: epochOrder(this.rows, this.shuffle, this.seed, this.replica, epoch) };
     return this.cached.order;
   }
 }

@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Dataset } from '@churnlab/data';
 import { accuracy, auc, logLoss } from '@churnlab/metrics';
 import { initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
-import { createOptimizer, orderPolicy, SharedParameters, type UpdateEvent } from '@churnlab/ps';
+import { delayMs, orderPolicy, parseDelay, ServerShards, SharedParameters, type UpdateEvent } from '@churnlab/ps';
 import { ThreadWorkers, type ThreadPool } from '@churnlab/transport';
 import { seedStream } from '@churnlab/random';
 import type { Config } from './config-schema.js';
 import { EpochBatches } from './epoch-batches.js';
+import { recordedRunPolicy, type RecordedRun } from './recorded-run.js';
+import { sourceReplica, type ReplicaSource } from './replica-sources.js';
 import { float32Sha256 } from './sha256.js';
+import { parseShuffle } from './shuffle-spec.js';
 
 /** Evaluation metrics of one trained model. */
 export interface RunMetrics {
@@ -37,6 +40,8 @@ export interface TrainRunOptions {
   replica?: number;
   /** Called after every finished step with (steps done, total steps). */
   onProgress?: (done: number, total: number) => void;
+  /** Re-apply the order and staleness of a recorded run instead of drawing or timing them. */
+  recorded?: RecordedRun;
 }
 
 /** Trains one model as `config` says, on the pool's threads, and evaluates it. */
@@ -45,20 +50,28 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const replica = options.replica ?? config.replica;
   const model: ModelSpec = { inputs: data.train.width, outputs: data.train.outputs, ...config.model };
   const layout = parameterLayout(model);
-  const { training } = config;
-  const store = SharedParameters.create(initialParameters(layout, config.seed, 0), training.workers, training.order === 'replay' ? training.workers : 0);
-  const workers = new ThreadWorkers(pool, { runId: randomUUID(), model, store: store.handle, train: data.train }, training.workers);
-  const batches = new EpochBatches(data.train.rows, training.batchSize, training.epochs, config.seed, 0);
+  const { training, vary, seed } = config;
+  const streamReplica = (source: ReplicaSource) => sourceReplica(vary, source, replica);
+  const initial = initialParameters(layout, seed, streamReplica('init'));
+  const batches = new EpochBatches(data.train.rows, training.batchSize, training.epochs, parseShuffle(training.shuffle), seed, streamReplica('shuffle'));
+  const shape = { steps: batches.steps, workers: training.workers, shards: training.psShards };
+  const policy = options.recorded ? recordedRunPolicy(options.recorded, shape) : orderPolicy(training.order);
+  const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers));
+  const precision = { name: training.gradPrecision, seed, replica: streamReplica('numeric') };
+  const workers = new ThreadWorkers(pool, { runId: randomUUID(), model, store: store.handle, train: data.train, precision }, training.workers);
+  const delay = parseDelay(training.delay);
+  const delayStream = seedStream(seed, 'delay', streamReplica('delay'));
   const events: UpdateEvent[] = [];
   let lastLoss = Number.NaN;
   let done = 0;
-  await orderPolicy(training.order).run({
+  await policy.run({
     store,
-    optimizer: createOptimizer(training.optimizer, layout.size),
+    shards: new ServerShards(training.optimizer, layout.size, training.psShards),
     workers,
     batches,
     microShards: training.microShards,
-    orderStream: seedStream(config.seed, 'order', replica),
+    orderStream: seedStream(seed, 'order', streamReplica('order')),
+    delayMs: (step, worker) => delayMs(delay, delayStream, step, worker),
     onUpdate: (event) => events.push(event),
     onStep: (_step, meanLoss) => {
       lastLoss = meanLoss;

@@ -1,5 +1,6 @@
 import { parseActivation } from '@churnlab/activations';
 import { ConfigError } from './config-error.js';
+import { knobProblem } from './knobs.js';
 import type { Config } from './config-schema.js';
 
 /** Checks what a schema cannot: activation specs parse, and the batch can be split as asked. */
@@ -16,9 +17,19 @@ export function validateSemantics(config: Config, origin: string): void {
   };
   checkActivation('model.activation', config.model.activation);
   config.compare.activations.forEach((spec, i) => checkActivation(`compare.activations[${i}]`, spec));
+  for (const knob of ['order', 'shuffle', 'delay'] as const) {
+    const problem = knobProblem(knob, config.training[knob]);
+    if (problem) fail(`training.${knob}: ${problem}`);
+  }
+  if (config.training.order === 'replay' && config.training.delay !== 'none') {
+    fail(`training.delay: "${config.training.delay}" is not allowed with training.order "replay", which simulates timing from the order seed; expected "none", or a real order (sync-arrival, async, ssp:K)`);
+  }
   const { batchSize, microShards, workers } = config.training;
   if (microShards > batchSize) fail(`training.microShards: ${microShards} is not allowed; expected at most training.batchSize (${batchSize})`);
   if (workers > microShards) fail(`training.workers: ${workers} is not allowed; expected at most training.microShards (${microShards}), since each worker computes at least one micro-shard`);
+  config.compare.workers.forEach((w, i) => {
+    if (w > microShards) fail(`compare.workers[${i}]: ${w} is not allowed; expected at most training.microShards (${microShards})`);
+  });
   const evalRows = Math.round(config.data.examples * config.data.evalFraction);
   if (evalRows < 1 || evalRows >= config.data.examples) {
     fail(`data.evalFraction: ${config.data.evalFraction} is not allowed; expected a fraction that leaves both the evaluation and the training part of ${config.data.examples} examples non-empty`);

@@ -19,6 +19,7 @@ describe('resolveConfig defaults', () => {
     expect(resolveConfig({})).toEqual({
       seed: 1,
       replica: 0,
+      vary: ['order'],
       data: { kind: 'synthetic', ...defaultSyntheticCtr, categorical: [...defaultSyntheticCtr.categorical] },
       model: { hidden: [128, 128], activation: 'relu', layerNorm: false },
       training: {
@@ -27,9 +28,13 @@ describe('resolveConfig defaults', () => {
         microShards: 8,
         workers: 2,
         order: 'async',
+        psShards: 1,
+        shuffle: 'full',
+        delay: 'none',
+        gradPrecision: 'float32',
         optimizer: { name: 'sgd', learningRate: 0.2, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, initialAccumulator: 0.1 },
       },
-      compare: { activations: ['relu', 'smelu:1'], replicas: 2 },
+      compare: { activations: ['relu', 'smelu:1'], replicas: 2, workers: [] },
     });
   });
 

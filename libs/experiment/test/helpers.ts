@@ -8,6 +8,7 @@ type Section = Record<string, unknown>;
 /** Overrides of a config, section by section (merged one level deep into each section). */
 export interface ConfigOverrides {
   seed?: number;
+  vary?: string[];
   data?: Section;
   model?: Section;
   training?: Section;

@@ -75,7 +75,7 @@ describe('writeRunDirectory', () => {
     }
   });
 
-  it('events.jsonl has one JSON line per applied update with step, worker, versionRead, version, staleness', () => {
+  it('events.jsonl has one JSON line per applied update with step, worker, versionRead, version, staleness, orderKey', () => {
     const text = readFileSync(path.join(dir, 'events.jsonl'), 'utf8');
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.slice(0, -1).split('\n');
@@ -84,7 +84,7 @@ describe('writeRunDirectory', () => {
     // sync: every step applies one update summed over both workers' gradients, logged once per worker
     expect(events).toHaveLength(steps * 2);
     for (const e of events) {
-      expect(Object.keys(e).sort()).toEqual(['staleness', 'step', 'version', 'versionRead', 'worker']);
+      expect(Object.keys(e).sort()).toEqual(['orderKey', 'staleness', 'step', 'version', 'versionRead', 'worker']);
       for (const v of Object.values(e)) expect(Number.isInteger(v)).toBe(true);
       expect(e['version']).toBe(e['step']! + 1);
       expect(e['versionRead']).toBe(e['step']);

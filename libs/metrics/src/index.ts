@@ -5,5 +5,5 @@ export { logLoss } from './log-loss.js'; // clipped negative log-likelihood
 export { auc } from './auc.js'; // binary ROC AUC, ties count ½
 export { accuracy } from './accuracy.js'; // share of correct decisions
 export { summarize, type Spread } from './summary.js'; // mean, sample std, Student-t 95% interval
-export { pairwise } from './pairwise.js'; // a two-model metric over every replica pair
-export { pdReport, type PdReport } from './pd-report.js'; // all applicable PDs over a replica set
+export { crossPairs, pairwise } from './pairwise.js'; // a two-model metric over every replica pair, or every pair across two sets
+export { crossPdReport, pdReport, type PdReport } from './pd-report.js'; // all applicable PDs over a replica set

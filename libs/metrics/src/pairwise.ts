@@ -9,3 +9,9 @@ export function pairwise<T>(replicas: readonly T[], metric: (a: T, b: T) => numb
     for (let j = i + 1; j < replicas.length; j++) values.push(metric(replicas[i]!, replicas[j]!));
   return summarize(values);
 }
+
+/** Spread of `metric(a, b)` over all |as|·|bs| pairs of one member of each set, e.g. replicas trained two different ways. */
+export function crossPairs<T>(as: readonly T[], bs: readonly T[], metric: (a: T, b: T) => number): Spread {
+  if (as.length === 0 || bs.length === 0) throw new MetricInputError('replica sets', `${as.length} × ${bs.length}`, 'two non-empty sets');
+  return summarize(as.flatMap((a) => bs.map((b) => metric(a, b))));
+}

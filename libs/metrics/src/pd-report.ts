@@ -1,5 +1,5 @@
 import { checkPredictions, checkSameLength, type Predictions } from './input.js';
-import { pairwise } from './pairwise.js';
+import { crossPairs, pairwise } from './pairwise.js';
 import { absolutePd, l1Pd, relativePd, top1Pd } from './pd.js';
 import type { Spread } from './summary.js';
 
@@ -13,12 +13,28 @@ export interface PdReport {
 
 /** Every PD that applies to `classes`, each averaged over all replica pairs with its spread. */
 export function pdReport(replicas: readonly Predictions[], classes: number): PdReport {
-  // Validated here first so that errors name the replica rather than the a/b of one pair.
+  checkReplicas(replicas, 'replicas', classes);
+  return reportOver((metric) => pairwise(replicas, metric), classes);
+}
+
+/** Every PD that applies to `classes`, averaged over all pairs of one replica from each set (e.g. 1 worker against 4 workers). */
+export function crossPdReport(as: readonly Predictions[], bs: readonly Predictions[], classes: number): PdReport {
+  checkReplicas(as, 'as', classes);
+  checkReplicas(bs, 'bs', classes, as[0]);
+  return reportOver((metric) => crossPairs(as, bs, metric), classes);
+}
+
+// Validated up front so that errors name the replica rather than the a/b of one pair.
+function checkReplicas(replicas: readonly Predictions[], name: string, classes: number, first?: Predictions): void {
   replicas.forEach((p, i) => {
-    checkPredictions(`replicas[${i}]`, p, classes);
-    checkSameLength(`replicas[${i}]`, p, 'replicas[0]', replicas[0]!);
+    checkPredictions(`${name}[${i}]`, p, classes);
+    if (first) checkSameLength(`${name}[${i}]`, p, 'as[0]', first);
+    else checkSameLength(`${name}[${i}]`, p, `${name}[0]`, replicas[0]!);
   });
-  const top1 = pairwise(replicas, (a, b) => top1Pd(a, b, classes));
-  if (classes === 1) return { relative: pairwise(replicas, relativePd), absolute: pairwise(replicas, absolutePd), top1 };
-  return { l1: pairwise(replicas, (a, b) => l1Pd(a, b, classes)), top1 };
+}
+
+function reportOver(over: (metric: (a: Predictions, b: Predictions) => number) => Spread, classes: number): PdReport {
+  const top1 = over((a, b) => top1Pd(a, b, classes));
+  if (classes === 1) return { relative: over(relativePd), absolute: over(absolutePd), top1 };
+  return { l1: over((a, b) => l1Pd(a, b, classes)), top1 };
 }

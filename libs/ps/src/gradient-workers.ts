@@ -3,6 +3,8 @@ export interface GradientTask {
   step: number;
   worker: number;
   microShards: Uint32Array[];
+  /** Index of the first of them among the step's micro-shards. */
+  firstMicroShard: number;
   /** 1 / the step's whole batch size, so shard gradients add up to the batch-mean gradient. */
   scale: number;
   /** Compute at this kept version of the parameters instead of the live ones (simulated staleness). */

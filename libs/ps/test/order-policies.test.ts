@@ -1,89 +1,8 @@
-import { seedStream } from '@churnlab/random';
 import { describe, expect, it } from 'vitest';
-import {
-  createOptimizer,
-  defaultOptimizerConfig,
-  orderPolicy,
-  orderPolicyNames,
-  SharedParameters,
-  type OptimizerConfig,
-  type UpdateEvent,
-} from '../src/index.js';
-import { cyclicBatches, type Delay, leastSquaresProblem, LeastSquaresWorkers, microShard, shardGradient, shardsGradient } from './least-squares-workers.js';
-
-const problem = leastSquaresProblem(50, 5);
-const initial = Float32Array.of(0.2, -0.1, 0, 0.05, -0.3);
-const batchSize = 24;
-const steps = 12;
-const learningRate = 0.05;
-const batches = cyclicBatches(problem.rows, batchSize, steps);
-
-const hex = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
-/** The bytes of every parameter vector along the way, so a rounding difference shows even if training later washes it out. */
-const pathOf = (versions: Float32Array[]) => versions.map(hex).join(' ');
-
-interface Run {
-  params: Float32Array;
-  version: number;
-  events: UpdateEvent[];
-  stepLosses: Array<[number, number]>;
-  /** The parameters right after each version was written (0: the initial ones). */
-  snapshots: Map<number, Float32Array>;
-  /** pathOf the parameters after versions 1..N. */
-  path: string;
-  workers: LeastSquaresWorkers;
-}
-
-/** Trains least squares from `initial` with the named order policy on `workers` real in-thread gradient workers. */
-async function train(options: { order: string; workers: number; microShards?: number; delay?: Delay; optimizer?: Partial<OptimizerConfig> }): Promise<Run> {
-  const store = SharedParameters.create(initial, options.workers);
-  const workers = new LeastSquaresWorkers(problem, store, options.workers, options.delay);
-  const run: Run = { params: store.params, version: 0, events: [], stepLosses: [], snapshots: new Map([[0, new Float32Array(initial)]]), path: '', workers };
-  await orderPolicy(options.order).run({
-    store,
-    optimizer: createOptimizer({ ...defaultOptimizerConfig, learningRate, ...options.optimizer }, initial.length),
-    workers,
-    batches,
-    microShards: options.microShards ?? 8,
-    orderStream: seedStream(1, 'order'),
-    onUpdate: (event) => {
-      run.events.push(event);
-      run.snapshots.set(event.version, new Float32Array(store.params));
-    },
-    onStep: (step, meanLoss) => run.stepLosses.push([step, meanLoss]),
-  });
-  const versions = Array.from({ length: store.version() }, (_, v) => run.snapshots.get(v + 1)!);
-  return { ...run, params: new Float32Array(store.params), version: store.version(), path: pathOf(versions) };
-}
-
-/**
- * Plain single-process float32 SGD: per step, the 8 micro-shard gradients summed with treeSum (or left to right),
- * then p ← p − lr·g. Returns the final parameters, their path and each step's mean loss.
- */
-function referenceSgd(sum: 'tree' | 'left-to-right' = 'tree') {
-  const w = new Float32Array(initial);
-  const losses: number[] = [];
-  const versions: Float32Array[] = [];
-  for (let step = 0; step < steps; step++) {
-    const rows = batches.rowsForStep(step);
-    const shards = Array.from({ length: 8 }, (_, j) => microShard(rows, 8, j));
-    let gradient: Float32Array, lossSum: number;
-    if (sum === 'tree') ({ gradient, lossSum } = shardsGradient(problem, w, shards, 1 / rows.length));
-    else {
-      gradient = new Float32Array(w.length);
-      lossSum = 0;
-      const part = new Float32Array(w.length);
-      for (const shard of shards) {
-        lossSum += shardGradient(problem, w, shard, 1 / rows.length, part);
-        part.forEach((g, i) => (gradient[i] = gradient[i]! + g));
-      }
-    }
-    losses.push(lossSum / batchSize);
-    for (let i = 0; i < w.length; i++) w[i] = w[i]! - learningRate * gradient[i]!;
-    versions.push(new Float32Array(w));
-  }
-  return { params: w, path: pathOf(versions), losses };
-}
+import { orderPolicy, orderPolicyNames } from '../src/index.js';
+import type { Delay } from './least-squares-workers.js';
+import { microShard, shardGradient, shardsGradient } from './least-squares-workers.js';
+import { batches, batchSize, hex, initial, learningRate, problem, referenceSgd, steps, train } from './training-harness.js';
 
 describe('order policy registry', () => {
   it('offers sync and async', () => {
@@ -105,7 +24,7 @@ describe('sync order', () => {
     expect(run.version).toBe(steps);
     expect(run.events).toEqual(
       Array.from({ length: steps }, (_, step) =>
-        Array.from({ length: w }, (_, worker) => ({ step, worker, versionRead: step, version: step + 1, staleness: 0 })),
+        Array.from({ length: w }, (_, worker) => ({ step, worker, versionRead: step, version: step + 1, staleness: 0, orderKey: worker })),
       ).flat(),
     );
   });

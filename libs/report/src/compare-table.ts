@@ -10,6 +10,8 @@ export interface SpreadCell {
 /** One activation's line of a comparison. */
 export interface CompareRow {
   activation: string;
+  /** Worker count the replicas trained with; a column appears when the rows hold more than one. */
+  workers?: number;
   replicas: number;
   pd: { relative?: SpreadCell; absolute?: SpreadCell; l1?: SpreadCell; top1: SpreadCell };
   metrics: { logLoss: SpreadCell; auc: SpreadCell; accuracy: SpreadCell };
@@ -26,12 +28,36 @@ export function compareTable(rows: CompareRow[]): string {
     ...(binary ? [['AUC', (r: CompareRow) => r.metrics.auc] as [string, (r: CompareRow) => SpreadCell]] : []),
     ['accuracy', (r) => r.metrics.accuracy],
   ];
+  const byWorkers = new Set(rows.map((r) => r.workers)).size > 1;
   const table = new Table({
-    head: ['activation', 'replicas', ...pdColumns.map(([h]) => h), ...metricColumns.map(([h]) => h)],
+    head: [...(byWorkers ? ['workers'] : []), 'activation', 'replicas', ...pdColumns.map(([h]) => h), ...metricColumns.map(([h]) => h)],
     style: { head: [], border: [] },
   });
   for (const row of rows) {
-    table.push([row.activation, String(row.replicas), ...pdColumns.map(([, pick]) => formatSpread(pick(row))), ...metricColumns.map(([, pick]) => formatSpread(pick(row)))]);
+    table.push([
+      ...(byWorkers ? [String(row.workers)] : []),
+      row.activation,
+      String(row.replicas),
+      ...pdColumns.map(([, pick]) => formatSpread(pick(row))),
+      ...metricColumns.map(([, pick]) => formatSpread(pick(row))),
+    ]);
+  }
+  return table.toString();
+}
+
+/** PD between the replicas of two worker counts, for one activation. */
+export interface BetweenCountsRow {
+  activation: string;
+  workers: [number, number];
+  pd: CompareRow['pd'];
+}
+
+/** The terminal table of PD between worker counts: one row per activation and pair of counts. */
+export function betweenCountsTable(rows: BetweenCountsRow[]): string {
+  const binary = rows.every((r) => r.pd.relative !== undefined);
+  const table = new Table({ head: ['workers', 'activation', binary ? 'relative PD' : 'L1 PD', 'top-1 PD'], style: { head: [], border: [] } });
+  for (const row of rows) {
+    table.push([`${row.workers[0]} vs ${row.workers[1]}`, row.activation, formatSpread(binary ? row.pd.relative : row.pd.l1), formatSpread(row.pd.top1)]);
   }
   return table.toString();
 }

@@ -1,2 +1,13 @@
-export { compareTable, formatSpread } from './compare-table.js';
-export type { CompareRow, SpreadCell } from './compare-table.js';
+export { betweenCountsTable, compareTable, formatSpread } from './compare-table.js';
+export type { BetweenCountsRow, CompareRow, SpreadCell } from './compare-table.js';
+export type { ReportInput, ReportRow } from './report-input.js';
+export { activationFamily, type ActivationFamily } from './activation-family.js';
+export { plottedPd, reportedMeasures, type Measure } from './measures.js';
+export { pdVsLossSpec } from './charts/pd-vs-loss.js';
+export { pdVsWorkersSpec } from './charts/pd-vs-workers.js';
+export { betaSweepSpec } from './charts/beta-sweep.js';
+export { renderSvg } from './render-svg.js';
+export { htmlReport } from './html-report.js';
+export { markdownReport } from './markdown-report.js';
+export { csvReport } from './csv-report.js';
+export { writeReport, type ReportFiles } from './write-report.js';

@@ -1,6 +1,6 @@
 import { syntheticCtr, toShared, type Dataset } from '@churnlab/data';
 import { initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
-import { createOptimizer, defaultOptimizerConfig, orderPolicy, SharedParameters, type BatchSource, type UpdateEvent } from '@churnlab/ps';
+import { defaultOptimizerConfig, orderPolicy, ServerShards, SharedParameters, type BatchSource, type GradientPrecisionName, type OrderPolicy, type UpdateEvent } from '@churnlab/ps';
 import { seedStream } from '@churnlab/random';
 import { ThreadPool, ThreadWorkers } from '../src/index.js';
 
@@ -15,19 +15,35 @@ function batches(batchSize: number, steps: number): BatchSource {
 
 let runs = 0;
 
+export interface ThreadRunOptions {
+  workers: number;
+  /** An order policy name, or a policy (e.g. one replaying a recorded log). */
+  order: string | OrderPolicy;
+  activation?: string;
+  steps?: number;
+  orderSeed?: number;
+  psShards?: number;
+  gradPrecision?: GradientPrecisionName;
+  numericSeed?: number;
+  delayMs?: (step: number, worker: number) => number;
+}
+
 /** Trains a small MLP on real worker threads and returns its final parameters and update log. */
-export async function trainOnThreads(pool: ThreadPool, options: { workers: number; order: string; activation?: string; steps?: number; orderSeed?: number }) {
+export async function trainOnThreads(pool: ThreadPool, options: ThreadRunOptions) {
   const model: ModelSpec = { inputs: train.width, hidden: [16, 8], outputs: 1, activation: options.activation ?? 'relu', layerNorm: false };
-  const store = SharedParameters.create(initialParameters(parameterLayout(model), 1), options.workers, options.workers);
-  const workers = new ThreadWorkers(pool, { runId: `test-${++runs}`, model, store: store.handle, train }, options.workers);
+  const policy = typeof options.order === 'string' ? orderPolicy(options.order) : options.order;
+  const store = SharedParameters.create(initialParameters(parameterLayout(model), 1), policy.gradientSlots(options.workers), policy.historyDepth(options.workers));
+  const precision = { name: options.gradPrecision ?? 'float32', seed: options.numericSeed ?? 1, replica: 0 };
+  const workers = new ThreadWorkers(pool, { runId: `test-${++runs}`, model, store: store.handle, train, precision }, options.workers);
   const events: UpdateEvent[] = [];
-  await orderPolicy(options.order).run({
+  await policy.run({
     store,
-    optimizer: createOptimizer({ ...defaultOptimizerConfig, learningRate: 0.3 }, store.handle.size),
+    shards: new ServerShards({ ...defaultOptimizerConfig, learningRate: 0.3 }, store.handle.size, options.psShards ?? 1),
     workers,
     batches: batches(32, options.steps ?? 40),
     microShards: 8,
     orderStream: seedStream(options.orderSeed ?? 1, 'order'),
+    ...(options.delayMs ? { delayMs: options.delayMs } : {}),
     onUpdate: (e) => events.push(e),
     onStep: () => undefined,
   });

@@ -1,6 +1,6 @@
 import type { Dataset } from '@churnlab/data';
 import type { ModelSpec } from '@churnlab/model';
-import type { GradientTask, SharedParametersHandle } from '@churnlab/ps';
+import type { GradientPrecisionName, GradientTask, SharedParametersHandle } from '@churnlab/ps';
 
 /** Everything a worker thread needs to serve one training run; its arrays live in shared memory. */
 export interface RunSetup {
@@ -8,6 +8,8 @@ export interface RunSetup {
   model: ModelSpec;
   store: SharedParametersHandle;
   train: Dataset;
+  /** How pushed micro-shard gradients are rounded, and the seed of the 'numeric' stream that draws the rounding. */
+  precision: { name: GradientPrecisionName; seed: number; replica: number };
 }
 
 /** Compute one gradient task of a run. */

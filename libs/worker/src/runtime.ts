@@ -1,6 +1,7 @@
 import type { Dataset } from '@churnlab/data';
 import { BatchGradient, Network, treeSum } from '@churnlab/model';
-import { SharedParameters, type GradientResult, type GradientTask } from '@churnlab/ps';
+import { gradientPrecision, SharedParameters, type GradientResult, type GradientRounder, type GradientTask } from '@churnlab/ps';
+import { seedStream, type SeedStream } from '@churnlab/random';
 import type { RunSetup } from './messages.js';
 
 /** One run's state inside a worker thread: the network, the shared parameters and reusable scratch buffers. */
@@ -8,6 +9,8 @@ export class WorkerRuntime {
   private readonly store: SharedParameters;
   private readonly gradient: BatchGradient;
   private readonly snapshot: Float32Array;
+  private readonly rounder: GradientRounder;
+  private readonly numericStream: SeedStream;
   private readonly shardGradients: Float32Array[] = [];
   private features = new Float32Array(0);
   private labels = new Float32Array(0);
@@ -16,9 +19,15 @@ export class WorkerRuntime {
     this.store = SharedParameters.attach(setup.store);
     this.gradient = new BatchGradient(new Network(setup.model));
     this.snapshot = new Float32Array(setup.store.size);
+    this.rounder = gradientPrecision(setup.precision.name);
+    this.numericStream = seedStream(setup.precision.seed, 'numeric', setup.precision.replica);
   }
 
-  /** Reads the parameters (live, or the task's kept version), sums the task's micro-shard gradients in a fixed tree into its slot. */
+  /**
+   * Reads the parameters (live, or the task's kept version) and sums the task's micro-shard gradients in a fixed tree
+   * into its slot. Each micro-shard gradient is rounded to the run's precision first, drawn at (step, micro-shard), so
+   * the rounding, like the sum, does not depend on which worker computed which micro-shard.
+   */
   computeGradient(task: GradientTask): GradientResult {
     const versionRead = task.readVersion === undefined ? this.store.read(this.snapshot) : this.store.readVersion(task.readVersion, this.snapshot);
     this.gradient.setParameters(this.snapshot);
@@ -28,6 +37,7 @@ export class WorkerRuntime {
       const out = this.shardGradient(i);
       this.gather(this.setup.train, shard);
       lossSum += this.gradient.compute(this.features, this.labels, shard.length, task.scale, out);
+      this.rounder.round(out, this.numericStream, task.step, task.firstMicroShard + i);
       rows += shard.length;
       return out;
     });

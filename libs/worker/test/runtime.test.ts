@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCtr, toShared } from '@churnlab/data';
 import { BatchGradient, initialParameters, Network, parameterLayout, treeSum, type ModelSpec } from '@churnlab/model';
-import { SharedParameters, splitMicroShards } from '@churnlab/ps';
+import { gradientPrecision, SharedParameters, splitMicroShards } from '@churnlab/ps';
+import { seedStream } from '@churnlab/random';
 import { initWasmBackend } from '@churnlab/tensor';
 import { WorkerRuntime } from '../src/index.js';
 
@@ -11,18 +12,19 @@ const layout = parameterLayout(model);
 
 function setup(history = 0) {
   const store = SharedParameters.create(initialParameters(layout, 3), 2, history);
-  return { store, runtime: new WorkerRuntime({ runId: 'r', model, store: store.handle, train: toShared(train) }) };
+  return { store, runtime: new WorkerRuntime({ runId: 'r', model, store: store.handle, train: toShared(train), precision: { name: 'float32', seed: 1, replica: 0 } }) };
 }
 
 /** The gradient of the given micro-shards computed directly, without the runtime, summed in the same tree. */
-function directGradient(params: Float32Array, shards: Uint32Array[], scale: number): Float32Array {
+function directGradient(params: Float32Array, shards: Uint32Array[], scale: number, round?: (leaf: Float32Array, i: number) => void): Float32Array {
   const batch = new BatchGradient(new Network(model));
   batch.setParameters(params);
-  const leaves = shards.map((rows) => {
+  const leaves = shards.map((rows, i) => {
     const x = new Float32Array(rows.length * train.width);
     rows.forEach((r, i) => x.set(train.features.subarray(r * train.width, (r + 1) * train.width), i * train.width));
     const out = new Float32Array(layout.size);
     batch.compute(x, Float32Array.from(rows, (r) => train.labels[r]!), rows.length, scale, out);
+    round?.(out, i);
     return out;
   });
   batch.dispose();
@@ -39,7 +41,7 @@ describe('WorkerRuntime', () => {
   it('writes the tree-summed gradient of its micro-shards into the worker slot and reports the version read', () => {
     const { store, runtime } = setup();
     store.write((p) => p.forEach((v, i) => (p[i] = v + 0.01)));
-    const result = runtime.computeGradient({ step: 3, worker: 1, microShards: shards, scale: 1 / 32 });
+    const result = runtime.computeGradient({ step: 3, worker: 1, microShards: shards, firstMicroShard: 0, scale: 1 / 32 });
     expect(result).toMatchObject({ step: 3, worker: 1, versionRead: 1, rows: 32 });
     expect(store.gradientSlot(1)).toEqual(directGradient(new Float32Array(store.params), shards, 1 / 32));
     expect(store.gradientSlot(0).every((v) => v === 0)).toBe(true);
@@ -49,9 +51,21 @@ describe('WorkerRuntime', () => {
     const { store, runtime } = setup(2);
     const version0 = new Float32Array(store.params);
     store.write((p) => p.fill(0.5));
-    const result = runtime.computeGradient({ step: 0, worker: 1, microShards: shards, scale: 1 / 32, readVersion: 0, slot: 0 });
+    const result = runtime.computeGradient({ step: 0, worker: 1, microShards: shards, firstMicroShard: 0, scale: 1 / 32, readVersion: 0, slot: 0 });
     expect(result.versionRead).toBe(0);
     expect(store.gradientSlot(0)).toEqual(directGradient(version0, shards, 1 / 32));
+  });
+
+  it('rounds each micro-shard gradient to the run precision, drawn at (step, micro-shard index), before the tree sum', () => {
+    const store = SharedParameters.create(initialParameters(layout, 3), 1);
+    const precision = { name: 'bfloat16' as const, seed: 9, replica: 0 };
+    const runtime = new WorkerRuntime({ runId: 'r', model, store: store.handle, train: toShared(train), precision });
+    runtime.computeGradient({ step: 2, worker: 0, microShards: shards.slice(2, 4), firstMicroShard: 2, scale: 1 / 32 });
+    const params = new Float32Array(store.params);
+    const stream = seedStream(9, 'numeric', 0);
+    const rounded = directGradient(params, shards.slice(2, 4), 1 / 32, (leaf, i) => gradientPrecision('bfloat16').round(leaf, stream, 2, 2 + i));
+    expect(store.gradientSlot(0)).toEqual(rounded);
+    expect(rounded).not.toEqual(directGradient(params, shards.slice(2, 4), 1 / 32));
   });
 
   it('predicts every evaluation row into the shared output', () => {

@@ -2,35 +2,41 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { runCompare, writeJsonAtomically } from '@churnlab/experiment';
-import { compareTable } from '@churnlab/report';
-import { configFrom, defaultOut, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
+import { betweenCountsTable, compareTable } from '@churnlab/report';
+import { configFrom, defaultOut, list, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
 
 interface CompareFlags extends CommonFlags {
-  activations?: string;
+  activations?: string[];
   replicas?: number;
 }
 
-/** `churnlab compare`: replicas per activation, and how much they disagree. */
+/** `churnlab compare`: replicas per activation (and worker count), and how much they disagree. */
 export function compareCommand(program: Command): void {
   withCommonOptions(program.command('compare').description('train replicas per activation and compare their prediction difference (PD)'))
-    .option('--activations <list>', 'comma-separated activations (default relu,smelu:1)')
+    .option('--activations <list>', 'comma-separated activations (default relu,smelu:1)', list)
     .option('--replicas <n>', 'replicas per activation (default 2)', wholeNumber(2))
     .action(async (flags: CompareFlags) => {
       const compare: Record<string, unknown> = {};
-      if (flags.activations) compare['activations'] = flags.activations.split(',').map((s) => s.trim());
+      if (flags.activations) compare['activations'] = flags.activations;
       if (flags.replicas !== undefined) compare['replicas'] = flags.replicas;
+      if (flags.workers && flags.workers.length > 1) compare['workers'] = flags.workers;
       const config = configFrom(flags, { compare });
       const out = flags.out ?? defaultOut('compare');
       const progress = new Progress('compare');
-      const results = await runCompare(config, {
+      const result = await runCompare(config, {
         out,
-        onRunStart: (activation, replica) => (flags.json ? undefined : process.stderr.write(`training ${activation} replica ${replica}\n`)),
+        onRunStart: ({ activation, workers, replica }) => (flags.json ? undefined : process.stderr.write(`training ${activation} on ${workers} workers, replica ${replica}\n`)),
         onProgress: (d, t) => progress.update(d, t),
       }).finally(() => progress.stop());
       mkdirSync(out, { recursive: true });
-      writeJsonAtomically(path.join(out, 'compare.json'), { config, results });
-      if (flags.json) process.stdout.write(JSON.stringify({ out, results }) + '\n');
-      else process.stdout.write(`${compareTable(results)}\nPD: mean ± std over replica pairs; accuracy: mean ± std over replicas.\nresults in ${out}\n`);
+      writeJsonAtomically(path.join(out, 'compare.json'), { config, ...result });
+      if (flags.json) process.stdout.write(JSON.stringify({ out, ...result }) + '\n');
+      else process.stdout.write(summary(result, out));
     });
+}
+
+function summary(result: Awaited<ReturnType<typeof runCompare>>, out: string): string {
+  const between = result.betweenWorkerCounts.length > 0 ? `\nPD between worker counts (every pair of one replica from each):\n${betweenCountsTable(result.betweenWorkerCounts)}\n` : '';
+  return `${compareTable(result.results)}\nPD: mean ± std over replica pairs; accuracy: mean ± std over replicas.\n${between}results in ${out}\n`;
 }

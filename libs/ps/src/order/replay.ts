@@ -1,59 +1,40 @@
-import type { UpdateEvent } from '../update-event.js';
+import type { SeedStream } from '@churnlab/random';
 import type { OrderPolicy } from './order-policy.js';
-import { taskFor } from './tasks.js';
+import { executePlan, type ReplayPlan } from './replay-plan.js';
 
-/** One simulated asynchronous update: which worker's gradient of which step, applied at what position, read at what version. */
-interface ScheduledUpdate {
-  step: number;
-  worker: number;
-  readVersion: number;
-}
+/** Stream lane of the staleness draws, apart from lanes 0..S−1 that hold the shards' apply orders. */
+const STALENESS_LANE = 0x8000_0000;
 
 /**
- * The update schedule of asynchronous SGD drawn from the order seed: in round (step) s the workers' updates are applied
- * in a seeded permutation, and each read the parameters a seeded 0..W−1 versions before the version it is applied to.
+ * Asynchronous SGD drawn from the order seed. Round s holds the W gradients of step s; server shard k applies them
+ * in its own seeded permutation. Worker w's gradient reads the version t ∈ 0..W−1 updates before the first moment any
+ * shard needs it, with t drawn per (step, worker): the staleness of the shard applying it first.
  */
-export function replaySchedule(context: Parameters<OrderPolicy['run']>[0]): ScheduledUpdate[] {
-  const workers = context.workers.count;
-  const schedule: ScheduledUpdate[] = [];
-  for (let step = 0; step < context.batches.steps; step++) {
-    const order = context.orderStream.permutation(workers, step, 0);
-    for (const worker of order) {
-      const before = schedule.length;
-      const staleness = context.orderStream.intBelow(workers, step, worker + 1, 0);
-      schedule.push({ step, worker, readVersion: Math.max(0, before - staleness) });
+export function replayPlan(stream: SeedStream, steps: number, workers: number, shards: number): ReplayPlan {
+  const plan: ReplayPlan = { gradients: [], applyOrder: Array.from({ length: shards }, () => []) };
+  for (let step = 0; step < steps; step++) {
+    const round = step * workers;
+    const positions = Array.from({ length: workers }, () => Number.POSITIVE_INFINITY);
+    plan.applyOrder.forEach((order, shard) => {
+      stream.permutation(workers, step, shard).forEach((worker, i) => {
+        order.push(round + worker);
+        positions[worker] = Math.min(positions[worker]!, round + i);
+      });
+    });
+    for (let worker = 0; worker < workers; worker++) {
+      const staleness = stream.intBelow(workers, step, STALENESS_LANE + worker, 0);
+      plan.gradients.push({ step, worker, readVersion: Math.max(0, positions[worker]! - staleness) });
     }
   }
-  return schedule;
+  return plan;
 }
 
 /** Asynchronous SGD simulated from the order seed: the same seed replays bit for bit, thread timing plays no part. */
 export const replayPolicy: OrderPolicy = {
   name: 'replay',
-  guarantee: 'bit-identical for the same seed; another order seed gives another asynchronous run',
-  async run(context) {
-    const { store, workers, batches } = context;
-    const schedule = replaySchedule(context);
-    const gradients = Array.from({ length: workers.count }, (_, slot) => store.gradientSlot(slot));
-    const stepLoss = new Float64Array(batches.steps);
-    const pending = new Map<number, ReturnType<typeof workers.compute>>();
-    // Update u reads a version at most W−1 behind it, so the next W updates' reads all exist once u−1 is applied:
-    // launching them ahead keeps W gradients in flight, each in slot u mod W, which update u frees before u+W starts.
-    const launch = (u: number) => {
-      const { step, worker, readVersion } = schedule[u]!;
-      pending.set(u, workers.compute({ ...taskFor(context, step, worker), readVersion, slot: u % workers.count }));
-    };
-    for (let u = 0; u < schedule.length; u++) {
-      for (let next = u; next < Math.min(schedule.length, u + workers.count); next++) if (!pending.has(next) && schedule[next]!.readVersion <= u) launch(next);
-      if (!pending.has(u)) launch(u);
-      const result = await pending.get(u)!;
-      pending.delete(u);
-      const version = store.write((params) => context.optimizer.apply(params, gradients[u % workers.count]!));
-      const { step, worker, readVersion } = schedule[u]!;
-      const event: UpdateEvent = { step, worker, versionRead: readVersion, version, staleness: version - 1 - readVersion };
-      context.onUpdate(event);
-      stepLoss[step] = stepLoss[step]! + result.lossSum;
-      if ((u + 1) % workers.count === 0) context.onStep(step, stepLoss[step]! / batches.batchSize);
-    }
-  },
+  guarantee: 'bit-identical for the same seed; another order seed gives another asynchronous run, per server shard',
+  // A round's gradients may still wait for their last shard while the next round's are computed: two rounds in flight.
+  gradientSlots: (workers) => 2 * workers,
+  historyDepth: (workers) => workers,
+  run: (context) => executePlan(context, replayPlan(context.orderStream, context.batches.steps, context.workers.count, context.shards.count)),
 };

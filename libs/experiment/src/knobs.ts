@@ -1,0 +1,26 @@
+import { gradientPrecision, orderPolicy, parseDelay } from '@churnlab/ps';
+import { replicaSources } from './replica-sources.js';
+import { parseShuffle } from './shuffle-spec.js';
+
+/** The text-valued nondeterminism knobs and the parser that checks each; a parser throws a RangeError naming the value and what is allowed. */
+export const knobParsers = {
+  order: (text: string) => void orderPolicy(text),
+  shuffle: (text: string) => void parseShuffle(text),
+  delay: (text: string) => void parseDelay(text),
+  gradPrecision: (text: string) => void gradientPrecision(text),
+  vary: (text: string) => {
+    if (!(replicaSources as readonly string[]).includes(text)) throw new RangeError(`vary: "${text}" is unknown; expected any of ${replicaSources.join(', ')}`);
+  },
+} as const;
+
+export type Knob = keyof typeof knobParsers;
+
+/** The parser's message without its own field prefix, so callers can name the field or flag the value came from. */
+export function knobProblem(knob: Knob, text: string): string | undefined {
+  try {
+    knobParsers[knob](text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^[\w-]+: /, '');
+  }
+}

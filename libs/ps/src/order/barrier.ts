@@ -1,0 +1,42 @@
+import { addInto } from '@churnlab/model';
+import type { GradientResult } from '../gradient-workers.js';
+import type { TrainingContext } from '../training-context.js';
+import { deliver } from './tasks.js';
+
+/** How a barrier step reduces its workers' gradient slots: the sum, and the workers in the order the sum took them. */
+export type Reduce = (slots: Float32Array[], arrivalOrder: number[], step: number) => { gradient: Float32Array; order: number[] };
+
+/**
+ * Bulk-synchronous training: every step waits for all workers, reduces their gradient slots with `reduce` and applies
+ * the sum as one version. Events follow the reduction order, so a fixed reduction gives a fixed event log.
+ */
+export async function barrierSteps(context: TrainingContext, reduce: Reduce): Promise<void> {
+  const { store, workers, batches } = context;
+  const slots = Array.from({ length: workers.count }, (_, w) => store.gradientSlot(w));
+  for (let step = 0; step < batches.steps; step++) {
+    const results: GradientResult[] = [];
+    const arrivalOrder: number[] = [];
+    await Promise.all(
+      slots.map((_, w) =>
+        deliver(context, step, w).then((r) => {
+          results[w] = r;
+          arrivalOrder.push(w);
+        }),
+      ),
+    );
+    const { gradient, order } = reduce(slots, arrivalOrder, step);
+    const version = store.write((params) => context.shards.apply(params, gradient));
+    order.forEach((w, orderKey) => {
+      const { versionRead } = results[w]!;
+      context.onUpdate({ step, worker: w, versionRead, version, staleness: version - 1 - versionRead, orderKey });
+    });
+    context.onStep(step, results.reduce((s, r) => s + r.lossSum, 0) / batches.batchSize);
+  }
+}
+
+/** Sums the slots left to right in `order` into `into` (overwritten) and returns it. */
+export function sumInOrder(slots: Float32Array[], order: number[], into: Float32Array): Float32Array {
+  into.set(slots[order[0]!]!);
+  for (const w of order.slice(1)) addInto(into, slots[w]!);
+  return into;
+}

@@ -1,0 +1,35 @@
+import type { TrainingContext } from '../training-context.js';
+import { deliver } from './tasks.js';
+
+/**
+ * Each worker loops over the steps and its gradient is applied the moment it arrives, against whatever version that
+ * worker read. A worker starts step s only when every worker has finished at least s − maxLead steps (stale synchronous
+ * parallel); maxLead = ∞ is plain asynchronous SGD.
+ */
+export async function applyOnArrival(context: TrainingContext, maxLead: number): Promise<void> {
+  const { store, workers, batches } = context;
+  const stepLoss = new Float64Array(batches.steps);
+  const stepParts = new Uint32Array(batches.steps);
+  const finished = new Uint32Array(workers.count);
+  let wakeWaiters: Array<() => void> = [];
+  const slowest = () => Math.min(...finished);
+  const mayStart = async (step: number) => {
+    while (slowest() < step - maxLead) await new Promise<void>((wake) => wakeWaiters.push(wake));
+  };
+  const workerLoop = async (worker: number) => {
+    const slot = store.gradientSlot(worker);
+    for (let step = 0; step < batches.steps; step++) {
+      await mayStart(step);
+      const result = await deliver(context, step, worker);
+      const version = store.write((params) => context.shards.apply(params, slot));
+      context.onUpdate({ step, worker, versionRead: result.versionRead, version, staleness: version - 1 - result.versionRead, orderKey: version - 1 });
+      finished[worker] = step + 1;
+      const waiters = wakeWaiters;
+      wakeWaiters = [];
+      waiters.forEach((wake) => wake());
+      stepLoss[step] = stepLoss[step]! + result.lossSum;
+      if (++stepParts[step]! === workers.count) context.onStep(step, stepLoss[step]! / batches.batchSize);
+    }
+  };
+  await Promise.all(Array.from({ length: workers.count }, (_, w) => workerLoop(w)));
+}
