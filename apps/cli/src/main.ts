@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@churnlab/experiment';
 import { compareCommand } from './commands/compare.js';
 import { pdCommand } from './commands/pd.js';
+import { reportCommand } from './commands/report.js';
 import { trainCommand } from './commands/train.js';
 
 const EXIT_OK = 0;
@@ -15,6 +16,7 @@ const program = new Command('churnlab')
 trainCommand(program);
 compareCommand(program);
 pdCommand(program);
+reportCommand(program);
 program.commands.forEach((c) => c.exitOverride());
 
 try {

@@ -41,11 +41,21 @@ export function writeRunDirectory(dir: string, run: RunResult): void {
   }
 }
 
-/** Writes JSON to `file` through a temporary sibling and a rename, so a reader never sees half a file. */
-export function writeJsonAtomically(file: string, value: unknown): void {
+/** Writes `data` to `file` through a temporary sibling and a rename, so a reader never sees half a file. */
+export function writeFileAtomically(file: string, data: string | Uint8Array): void {
   const temporary = `${file}.partial-${process.pid}`;
-  writeFileSync(temporary, JSON.stringify(value, null, 2) + '\n');
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Writes JSON to `file` atomically (see writeFileAtomically). */
+export function writeJsonAtomically(file: string, value: unknown): void {
+  writeFileAtomically(file, JSON.stringify(value, null, 2) + '\n');
 }
 
 /** Refuses an output directory that already exists, before any work is done for it. */

@@ -10,4 +10,4 @@ export { renderSvg } from './render-svg.js';
 export { htmlReport } from './html-report.js';
 export { markdownReport } from './markdown-report.js';
 export { csvReport } from './csv-report.js';
-export { writeReport, type ReportFiles } from './write-report.js';
+export { renderReport, type RenderedReport } from './render-report.js';

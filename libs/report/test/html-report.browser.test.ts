@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { writeReport } from '../src/index.js';
+import { renderReport } from '../src/index.js';
 import { useTempDir } from '../../../test-support/temp-dir.js';
 import { sweepRows } from './fixtures.js';
 
@@ -26,7 +27,8 @@ async function launchChromium(): Promise<Browser> {
 
 describe('the HTML report in headless Chromium', () => {
   it('renders every chart with the expected marks, offline, with no console error', async () => {
-    const { html } = await writeReport(tempDir(), { title: 'sweep', rows: sweepRows() });
+    const html = path.join(tempDir(), 'report.html');
+    writeFileSync(html, (await renderReport({ title: 'sweep', rows: sweepRows() }))['report.html']);
     const url = pathToFileURL(html).href;
     const browser = await launchChromium();
     const page = await browser.newPage({ offline: true });

@@ -1,0 +1,38 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectUsageError, jsonDocument, runCli, TRAINING_TIMEOUT, useTempDir, writeConfig } from './helpers.js';
+
+const tmp = useTempDir('churnlab-report-');
+
+describe('churnlab report', () => {
+  it(
+    'compare writes report.html, report.md and report.csv beside compare.json, and report DIR writes them again',
+    async () => {
+      writeConfig(tmp());
+      const compare = await runCli(['compare', '--config', 'small.json', '--order', 'replay', '--out', 'cmp'], tmp());
+      expect(compare.code, compare.stderr).toBe(0);
+      expect(compare.stdout).toContain(`report ${path.join('cmp', 'report.html')}`);
+      const html = readFileSync(path.join(tmp(), 'cmp', 'report.html'), 'utf8');
+      expect(html).toMatch(/^<!doctype html>/);
+      expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(3);
+      expect(html).toContain('churnlab compare --config small.json --order replay --out cmp');
+      const csv = readFileSync(path.join(tmp(), 'cmp', 'report.csv'), 'utf8').trim().split('\r\n');
+      expect(csv).toHaveLength(3);
+      expect(csv[1]).toMatch(/^relu,/);
+      rmSync(path.join(tmp(), 'cmp', 'report.html'));
+      const report = jsonDocument<{ report: string }>(await runCli(['report', 'cmp', '--json'], tmp()));
+      expect(report.report).toBe(path.join('cmp', 'report.html'));
+      expect(readFileSync(path.join(tmp(), 'cmp', 'report.html'), 'utf8')).toBe(html);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it('refuses a directory without compare.json, and a compare.json of the wrong shape, naming the file and field', async () => {
+    expectUsageError(await runCli(['report', '.'], tmp()), 'no compare.json', 'output directory of churnlab compare');
+    writeFileSync(path.join(tmp(), 'compare.json'), JSON.stringify({ config: {}, results: [{ activation: 'relu' }], betweenWorkerCounts: [] }));
+    expectUsageError(await runCli(['report', '.'], tmp()), 'compare.json: results.0.workers');
+    writeFileSync(path.join(tmp(), 'compare.json'), '{"config": ');
+    expectUsageError(await runCli(['report', '.'], tmp()), 'compare.json: not valid JSON');
+  });
+});

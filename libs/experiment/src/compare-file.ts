@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { CompareResult } from './compare.js';
+import { ConfigError } from './config-error.js';
+import { configSchema, type Config } from './config-schema.js';
+import { writeJsonAtomically } from './run-directory.js';
+
+/** The file a comparison leaves in its output directory. */
+export const compareFileName = 'compare.json';
+
+/** What compare.json holds: the resolved config, the command line that ran it, and every measurement. */
+export interface CompareFile extends CompareResult {
+  config: Config;
+  command?: string;
+}
+
+// JSON has no NaN: a metric that does not apply (AUC of a multi-class model) is written as null and read back as NaN.
+const number = z.number().nullable().transform((v) => v ?? Number.NaN);
+const spread = z.object({ mean: number, std: number, ci95: z.tuple([number, number]), n: z.number() });
+const pd = z.object({ relative: spread.optional(), absolute: spread.optional(), l1: spread.optional(), top1: spread });
+const fileSchema = z.object({
+  config: configSchema,
+  command: z.string().optional(),
+  results: z.array(
+    z.object({
+      activation: z.string(),
+      workers: z.number(),
+      replicas: z.number(),
+      pd,
+      metrics: z.object({ logLoss: spread, auc: spread, accuracy: spread }),
+      paramsSha256: z.array(z.string()),
+      runDirs: z.array(z.string()),
+    }),
+  ),
+  betweenWorkerCounts: z.array(z.object({ activation: z.string(), workers: z.tuple([z.number(), z.number()]), pd })),
+});
+
+/** Writes `dir`/compare.json atomically, creating `dir` when needed. */
+export function writeCompareFile(dir: string, file: CompareFile): void {
+  mkdirSync(dir, { recursive: true });
+  writeJsonAtomically(path.join(dir, compareFileName), file);
+}
+
+/** Reads and checks `dir`/compare.json; a missing, unreadable or malformed file is a ConfigError naming it and the field. */
+export function readCompareFile(dir: string): CompareFile {
+  const file = path.join(dir, compareFileName);
+  if (!existsSync(file)) throw new ConfigError(`${dir}: no ${compareFileName}; expected the output directory of churnlab compare`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected compare.json as churnlab compare writes it`);
+  }
+  return parsed.data as CompareFile;
+}
