@@ -11,6 +11,8 @@ export interface CommonFlags {
   delay?: string;
   psShards?: number;
   gradPrecision?: string;
+  data?: Record<string, unknown>;
+  skipBadRows?: boolean;
   epochs?: number;
   seed?: number;
   out?: string;
@@ -53,6 +55,13 @@ function knob(name: Knob): (value: string) => string {
   };
 }
 
+/** Parses --data: synthetic, criteo:PATH or mnist, into the config's data section. */
+function dataSource(value: string): Record<string, unknown> {
+  if (value === 'synthetic' || value === 'mnist') return { format: value };
+  if (value.startsWith('criteo:') && value.length > 'criteo:'.length) return { format: 'criteo', path: value.slice('criteo:'.length) };
+  throw new InvalidArgumentError(`"${value}" is not allowed; expected synthetic, criteo:PATH or mnist (other files: a csv data section in --config).`);
+}
+
 /** Parses a comma-separated list of varied sources. */
 function varySources(value: string): string[] {
   return list(value).map(knob('vary'));
@@ -69,6 +78,8 @@ export function withCommonOptions(command: Command): Command {
     .option('--delay <spec>', 'injected delay before the server receives a gradient: none, lag:WORKER=MS,… or jitter:MAX_MS', knob('delay'))
     .option('--ps-shards <n>', 'parameter-server shards that apply their ranges independently', wholeNumber(1))
     .option('--grad-precision <format>', 'rounding of pushed gradients: float32, bfloat16, float16 or int8 (seeded stochastic rounding)', knob('gradPrecision'))
+    .option('--data <source>', 'data set: synthetic (default), criteo:PATH (Kaggle TSV or the CSV sample) or mnist', dataSource)
+    .option('--skip-bad-rows', 'skip and count data rows that cannot be read, instead of failing on the first')
     .option('--epochs <n>', 'passes over the training data', wholeNumber(1))
     .option('--seed <n>', 'experiment seed; every random stream derives from it', wholeNumber(0))
     .option('--out <dir>', 'where results are written')
@@ -97,6 +108,9 @@ export function configFrom(flags: CommonFlags, overrides: Record<string, unknown
   const merged: Record<string, unknown> = { ...base, training: { ...base['training'], ...trainingOverrides(flags) } };
   if (flags.seed !== undefined) merged['seed'] = flags.seed;
   if (flags.vary !== undefined) merged['vary'] = flags.vary;
+  // The flag picks the data set; settings the file gives for that same format (e.g. a subset size) still apply.
+  if (flags.data !== undefined) merged['data'] = base['data']?.['format'] === flags.data['format'] ? { ...base['data'], ...flags.data } : flags.data;
+  if (flags.skipBadRows) merged['data'] = { ...(merged['data'] as object), skipBadRows: true };
   for (const [section, values] of Object.entries(overrides)) merged[section] = { ...(base[section] ?? {}), ...(values as object) };
   return resolveConfig(merged, flags.config ?? 'config');
 }

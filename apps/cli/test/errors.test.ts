@@ -42,6 +42,8 @@ describe('bad usage exits 2 with a message and no stack trace', () => {
     [['--grad-precision', 'fp8'], '--grad-precision', 'float32, bfloat16, float16, int8'],
     [['--vary', 'order,weather'], '--vary', 'order, shuffle, init, numeric, delay'],
     [['--ps-shards', '0'], '--ps-shards', 'whole number ≥ 1'],
+    [['--data', 'parquet:x'], '--data', 'synthetic, criteo:PATH or mnist'],
+    [['--data', 'criteo:/no/such/file.csv'], '/no/such/file.csv', 'data'],
     [['--workers', '1,x'], '--workers', 'comma-separated list'],
   ])('%j names the flag and what it allows', async (args, flag, allowed) => {
     expectUsageError(await runCli(['compare', ...args], tmp()), flag, allowed);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonDocument, runCli, TRAINING_TIMEOUT, useTempDir, writeConfig } from './helpers.js';
@@ -82,6 +83,21 @@ describe('churnlab compare --vary', () => {
       expect(await pd('order', 'vary-order')).toBe(0);
       expect(await pd('init', 'vary-init')).toBeGreaterThan(0);
       expect(await pd('shuffle', 'vary-shuffle')).toBeGreaterThan(0);
+    },
+    TRAINING_TIMEOUT,
+  );
+});
+
+describe('churnlab train --data', () => {
+  it(
+    'trains on an MNIST subset, keeping the subset the config file gives for the format the flag picks',
+    async () => {
+      writeConfig(tmp(), 'mnist.json', { data: { format: 'mnist', trainExamples: 640, evalExamples: 200 }, model: { hidden: [16] }, training: { epochs: 1 } });
+      const mnist = jsonDocument<TrainDocument>(await runCli(['train', '--config', 'mnist.json', '--data', 'mnist', '--json', '--out', 'mnist-run'], tmp()));
+      const recorded = JSON.parse(readFileSync(path.join(tmp(), 'mnist-run', 'config.json'), 'utf8')) as { data: Record<string, unknown> };
+      expect(recorded.data).toEqual({ format: 'mnist', trainExamples: 640, evalExamples: 200 });
+      const metrics = JSON.parse(readFileSync(path.join(tmp(), mnist.runDir, 'metrics.json'), 'utf8')) as { outputs: number; evalExamples: number };
+      expect([metrics.outputs, metrics.evalExamples]).toEqual([10, 200]);
     },
     TRAINING_TIMEOUT,
   );

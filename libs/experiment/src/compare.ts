@@ -46,7 +46,7 @@ export function compareWorkerCounts(config: Config): number[] {
 /** For every worker count and activation, trains the configured replicas and measures how much they disagree, within and between counts. */
 export async function runCompare(config: Config, options: CompareOptions = {}): Promise<CompareResult> {
   if (options.out) assertFreshOutput(options.out);
-  const data = buildDatasets(config);
+  const data = await buildDatasets(config);
   const counts = compareWorkerCounts(config);
   const pool = new ThreadPool(ThreadPool.sizeFor(Math.max(...counts)));
   const activations = config.compare.activations.map((spec) => parseActivation(spec).spec);
@@ -99,7 +99,7 @@ function betweenCounts(counts: number[], activations: string[], trained: Map<str
 
 function summarizeReplicas(activation: string, workers: number, runs: RunResult[], runDirs: string[]): ActivationResult {
   const outputs = runs[0]!.metrics.outputs;
-  const spread = (pick: (r: RunResult) => number) => summarize(runs.map(pick));
+  const spread = (pick: (r: RunResult) => number) => spreadOrNotApplicable(runs.map(pick));
   return {
     activation,
     workers,
@@ -109,4 +109,9 @@ function summarizeReplicas(activation: string, workers: number, runs: RunResult[
     paramsSha256: runs.map((r) => r.metrics.paramsSha256),
     runDirs,
   };
+}
+
+/** The spread of a metric, or NaNs throughout when the metric does not apply to the model (AUC of a multi-class model). */
+function spreadOrNotApplicable(values: number[]): Spread {
+  return values.every(Number.isNaN) ? { mean: Number.NaN, std: Number.NaN, ci95: [Number.NaN, Number.NaN], n: values.length } : summarize(values);
 }

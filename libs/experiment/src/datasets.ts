@@ -1,9 +1,48 @@
-import { syntheticCtr, toShared, type Dataset } from '@churnlab/data';
-import type { Config } from './config-schema.js';
+import { DataFileError, readCriteo, readCsv, readMnist, sliceRows, syntheticCtr, toShared, type Dataset, type FeatureSpec } from '@churnlab/data';
+import { ConfigError } from './config-error.js';
+import type { Config, DataConfig } from './config-schema.js';
 
-/** The train and evaluation sets a config names, in shared memory so worker threads read them without copies. */
-export function buildDatasets(config: Config): { train: Dataset; eval: Dataset } {
-  const { kind: _kind, ...options } = config.data;
-  const { train, eval: evaluation } = syntheticCtr(options);
-  return { train: toShared(train), eval: toShared(evaluation) };
+/** The train and evaluation sets of a run, in shared memory, and how many bad rows the reader skipped. */
+export interface RunData {
+  train: Dataset;
+  eval: Dataset;
+  skippedRows: number;
+}
+
+/**
+ * Reads or generates the train and evaluation sets a config names, in shared memory so worker threads read them
+ * without copies. A data file that cannot be read as configured is a ConfigError naming the file, line and value.
+ */
+export async function buildDatasets(config: Config): Promise<RunData> {
+  let parts: { train: Dataset; eval: Dataset; skippedRows?: number };
+  try {
+    parts = await readParts(config.data, config.features, config.seed);
+  } catch (error) {
+    if (error instanceof DataFileError || (error instanceof RangeError && config.data.format !== 'synthetic')) throw new ConfigError(`data: ${error.message}`);
+    throw error;
+  }
+  if (config.training.batchSize > parts.train.rows) {
+    throw new ConfigError(`training.batchSize: ${config.training.batchSize} is not allowed; expected at most the ${parts.train.rows} training examples of ${parts.train.name}`);
+  }
+  return { train: toShared(parts.train), eval: toShared(parts.eval), skippedRows: parts.skippedRows ?? 0 };
+}
+
+function readParts(data: DataConfig, features: FeatureSpec, seed: number): Promise<{ train: Dataset; eval: Dataset; skippedRows?: number }> | { train: Dataset; eval: Dataset } {
+  switch (data.format) {
+    case 'synthetic': {
+      const { format: _format, ...options } = data;
+      return syntheticCtr(options);
+    }
+    case 'csv': {
+      const { skipBadRows, ...source } = data;
+      return readCsv(source, { seed, features, skipBadRows });
+    }
+    case 'criteo':
+      return readCriteo(data.path, { seed, features, skipBadRows: data.skipBadRows, split: data.split, ...(data.layout ? { layout: data.layout } : {}) });
+    case 'mnist':
+      return readMnist(data.dir ? { dir: data.dir } : {}).then(({ train, eval: evaluation }) => ({
+        train: data.trainExamples ? sliceRows(train, 0, data.trainExamples) : train,
+        eval: data.evalExamples ? sliceRows(evaluation, 0, data.evalExamples) : evaluation,
+      }));
+  }
 }

@@ -1,8 +1,9 @@
 export { configSchema } from './config-schema.js';
-export type { Config, ConfigInput } from './config-schema.js';
+export type { Config, ConfigInput, DataConfig } from './config-schema.js';
 export { ConfigError } from './config-error.js';
 export { resolveConfig, readConfigFile } from './load-config.js';
 export { buildDatasets } from './datasets.js';
+export type { RunData } from './datasets.js';
 export { EpochBatches } from './epoch-batches.js';
 export { float32Sha256 } from './sha256.js';
 export { trainRun } from './train-run.js';

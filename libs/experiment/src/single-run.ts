@@ -9,7 +9,7 @@ export async function runSingle(config: Config, out: string, options: Pick<Train
   assertFreshOutput(out);
   const pool = new ThreadPool(ThreadPool.sizeFor(config.training.workers));
   try {
-    const run = await trainRun(config, { pool, data: buildDatasets(config), ...options });
+    const run = await trainRun(config, { pool, data: await buildDatasets(config), ...options });
     writeRunDirectory(out, run);
     return run;
   } finally {

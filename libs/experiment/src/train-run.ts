@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Dataset } from '@churnlab/data';
 import { accuracy, auc, logLoss } from '@churnlab/metrics';
 import { initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
 import { delayMs, orderPolicy, parseDelay, ServerShards, SharedParameters, type UpdateEvent } from '@churnlab/ps';
 import { ThreadWorkers, type ThreadPool } from '@churnlab/transport';
 import { seedStream } from '@churnlab/random';
 import type { Config } from './config-schema.js';
+import type { RunData } from './datasets.js';
 import { EpochBatches } from './epoch-batches.js';
 import { recordedRunPolicy, type RecordedRun } from './recorded-run.js';
 import { sourceReplica, type ReplicaSource } from './replica-sources.js';
@@ -21,6 +21,8 @@ export interface RunMetrics {
   paramsSha256: string;
   evalExamples: number;
   outputs: number;
+  /** Bad data rows the reader skipped (with skipBadRows). */
+  skippedRows: number;
 }
 
 /** What one training run produced. */
@@ -36,7 +38,7 @@ export interface RunResult {
 
 export interface TrainRunOptions {
   pool: ThreadPool;
-  data: { train: Dataset; eval: Dataset };
+  data: RunData;
   replica?: number;
   /** Called after every finished step with (steps done, total steps). */
   onProgress?: (done: number, total: number) => void;
@@ -89,6 +91,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
     paramsSha256: float32Sha256(params),
     evalExamples: data.eval.rows,
     outputs: model.outputs,
+    skippedRows: data.skippedRows,
   };
   return { config, replica, params, predictions: new Float32Array(predictions), events, metrics, model };
 }

@@ -5,7 +5,7 @@ import type { Config } from './config-schema.js';
 
 /** Checks what a schema cannot: activation specs parse, and the batch can be split as asked. */
 export function validateSemantics(config: Config, origin: string): void {
-  const fail = (message: string) => {
+  const fail = (message: string): never => {
     throw new ConfigError(`${origin}: ${message}`);
   };
   const checkActivation = (field: string, spec: string) => {
@@ -30,10 +30,15 @@ export function validateSemantics(config: Config, origin: string): void {
   config.compare.workers.forEach((w, i) => {
     if (w > microShards) fail(`compare.workers[${i}]: ${w} is not allowed; expected at most training.microShards (${microShards})`);
   });
-  const evalRows = Math.round(config.data.examples * config.data.evalFraction);
-  if (evalRows < 1 || evalRows >= config.data.examples) {
-    fail(`data.evalFraction: ${config.data.evalFraction} is not allowed; expected a fraction that leaves both the evaluation and the training part of ${config.data.examples} examples non-empty`);
+  if (config.data.format === 'synthetic') checkSyntheticSplit(config.data, batchSize, fail);
+}
+
+/** The synthetic set's split must leave both parts non-empty and a batch's worth of training rows. */
+function checkSyntheticSplit(data: Extract<Config['data'], { format: 'synthetic' }>, batchSize: number, fail: (message: string) => never): void {
+  const evalRows = Math.round(data.examples * data.evalFraction);
+  if (evalRows < 1 || evalRows >= data.examples) {
+    fail(`data.evalFraction: ${data.evalFraction} is not allowed; expected a fraction that leaves both the evaluation and the training part of ${data.examples} examples non-empty`);
   }
-  const trainRows = config.data.examples - evalRows;
+  const trainRows = data.examples - evalRows;
   if (batchSize > trainRows) fail(`training.batchSize: ${batchSize} is not allowed; expected at most the ${trainRows} training examples`);
 }

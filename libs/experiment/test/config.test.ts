@@ -20,7 +20,8 @@ describe('resolveConfig defaults', () => {
       seed: 1,
       replica: 0,
       vary: ['order'],
-      data: { kind: 'synthetic', ...defaultSyntheticCtr, categorical: [...defaultSyntheticCtr.categorical] },
+      data: { format: 'synthetic', ...defaultSyntheticCtr, categorical: [...defaultSyntheticCtr.categorical] },
+      features: { numeric: { transform: 'standardize', missingIndicator: true }, categorical: { buckets: 1024, seed: 0 } },
       model: { hidden: [128, 128], activation: 'relu', layerNorm: false },
       training: {
         epochs: 4,

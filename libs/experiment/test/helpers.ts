@@ -52,8 +52,8 @@ export function usePool(threads = ThreadPool.sizeFor(2)): () => ThreadPool {
 }
 
 /** Trains one run of `config` on `pool`, on the datasets the config names. */
-export function train(pool: ThreadPool, config: Config, replica = 0): Promise<RunResult> {
-  return trainRun(config, { pool, data: buildDatasets(config), replica });
+export async function train(pool: ThreadPool, config: Config, replica = 0): Promise<RunResult> {
+  return trainRun(config, { pool, data: await buildDatasets(config), replica });
 }
 
 /** Runs `action`, expecting a ConfigError whose message contains every fragment; returns the message. */

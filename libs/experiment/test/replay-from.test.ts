@@ -10,11 +10,11 @@ const tmp = useTempDir('churnlab-replay-from-');
 /** Trains `overrides`, writes its run directory, and trains again from that directory's config and event log. */
 async function recordAndReplay(name: string, overrides: ConfigOverrides) {
   const config = smallConfig({ seed: 8, ...overrides });
-  const recorded = await trainRun(config, { pool: pool(), data: buildDatasets(config) });
+  const recorded = await trainRun(config, { pool: pool(), data: await buildDatasets(config) });
   const dir = path.join(tmp(), name);
   writeRunDirectory(dir, recorded);
   const source = readRecordedRun(dir);
-  const replayed = await trainRun(source.config, { pool: pool(), data: buildDatasets(source.config), recorded: source });
+  const replayed = await trainRun(source.config, { pool: pool(), data: await buildDatasets(source.config), recorded: source });
   return { recorded, replayed, dir };
 }
 
@@ -46,7 +46,7 @@ describe('--replay-from: a recorded run re-applied from its run directory', () =
       expectConfigError(() => readRecordedRun(dir), `${events}:5: worker: "a" is not allowed; expected a whole number ≥ 0`);
       writeFileSync(events, [...lines.slice(0, 2), lines[3], lines[2], ...lines.slice(4)].join('\n'));
       const source = readRecordedRun(dir);
-      await expect(trainRun(source.config, { pool: pool(), data: buildDatasets(source.config), recorded: source })).rejects.toThrow(`${events}:3: version 4 does not follow version 2 of shard 0`);
+      await expect(trainRun(source.config, { pool: pool(), data: await buildDatasets(source.config), recorded: source })).rejects.toThrow(`${events}:3: version 4 does not follow version 2 of shard 0`);
     },
     TRAINING_TIMEOUT,
   );

@@ -9,7 +9,7 @@ interface TrainFlags extends CommonFlags {
 }
 
 /** Flags that would change a replayed run, so they cannot go with --replay-from. */
-const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 'psShards', 'gradPrecision', 'epochs', 'seed', 'activation'] as const;
+const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 'psShards', 'gradPrecision', 'data', 'skipBadRows', 'epochs', 'seed', 'activation'] as const;
 
 /** `churnlab train`: one run, written to a run directory. */
 export function trainCommand(program: Command): void {
@@ -24,7 +24,7 @@ export function trainCommand(program: Command): void {
       const run = await runSingle(config, out, { onProgress: (d, t) => progress.update(d, t), ...(recorded ? { recorded } : {}) }).finally(() => progress.stop());
       const { paramsSha256, ...metrics } = run.metrics;
       if (flags.json) process.stdout.write(JSON.stringify({ runDir: out, paramsSha256, metrics }) + '\n');
-      else process.stdout.write(`run directory ${out}\nparams sha256 ${paramsSha256}\nlog loss ${metrics.logLoss.toFixed(4)}  AUC ${metrics.auc.toFixed(4)}  accuracy ${metrics.accuracy.toFixed(4)}\n`);
+      else process.stdout.write(`run directory ${out}\nparams sha256 ${paramsSha256}\nlog loss ${metrics.logLoss.toFixed(4)}  AUC ${metrics.auc.toFixed(4)}  accuracy ${metrics.accuracy.toFixed(4)}\n${skippedNote(metrics.skippedRows)}`);
     });
 }
 
@@ -40,4 +40,8 @@ function replaySource(flags: TrainFlags): RecordedRun {
     throw new ConfigError(`--${flag}: not allowed with --replay-from, which takes every setting from the recorded run's config.json; expected --replay-from with only --out, --json or --verbose`);
   }
   return readRecordedRun(flags.replayFrom!);
+}
+
+function skippedNote(rows: number): string {
+  return rows > 0 ? `skipped ${rows} bad data row${rows === 1 ? '' : 's'} (--skip-bad-rows)\n` : '';
 }
