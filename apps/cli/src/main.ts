@@ -3,6 +3,7 @@ import { ConfigError } from '@churnlab/experiment';
 import { compareCommand } from './commands/compare.js';
 import { pdCommand } from './commands/pd.js';
 import { reportCommand } from './commands/report.js';
+import { sweepCommand } from './commands/sweep.js';
 import { trainCommand } from './commands/train.js';
 
 const EXIT_OK = 0;
@@ -17,6 +18,7 @@ trainCommand(program);
 compareCommand(program);
 pdCommand(program);
 reportCommand(program);
+sweepCommand(program);
 program.commands.forEach((c) => c.exitOverride());
 
 try {

@@ -5,24 +5,27 @@ export class Progress {
   private bar: SingleBar | undefined;
   private readonly started = Date.now();
 
-  constructor(private readonly label: string) {}
+  constructor(
+    private readonly label: string,
+    private readonly unit = 'steps',
+  ) {}
 
-  /** Reports `done` of `total` units. */
-  update(done: number, total: number): void {
+  /** Reports `done` of `total` units, with an optional note on the work under way. */
+  update(done: number, total: number, detail = ''): void {
     if (!this.bar) {
       if (Date.now() - this.started < 1000) return;
       this.bar = new SingleBar({
-        format: `${this.label} [{bar}] {percentage}% | {value}/{total} steps | ETA {eta_formatted}`,
+        format: `${this.label} [{bar}] {percentage}% | {value}/{total} ${this.unit} | ETA {eta_formatted}{detail}`,
         stream: process.stderr,
         noTTYOutput: true,
         notTTYSchedule: 5000,
         etaBuffer: 50,
         hideCursor: false,
       });
-      this.bar.start(total, done);
+      this.bar.start(total, done, { detail: '' });
     }
     this.bar.setTotal(total);
-    this.bar.update(done);
+    this.bar.update(done, { detail: detail && ` | ${detail}` });
   }
 
   /** Ends the bar, leaving its last line. */

@@ -52,7 +52,7 @@ describe('churnlab compare --json', () => {
       }
       // the two activations are different models
       expect(doc.results[0]!.metrics.logLoss.mean).not.toBe(doc.results[1]!.metrics.logLoss.mean);
-      expect(existsSync(path.join(tmp(), 'sync-out', 'compare.json'))).toBe(true);
+      expect(existsSync(path.join(tmp(), 'sync-out', 'results.json'))).toBe(true);
     },
     TRAINING_TIMEOUT,
   );

@@ -7,7 +7,7 @@ const tmp = useTempDir('churnlab-report-');
 
 describe('churnlab report', () => {
   it(
-    'compare writes report.html, report.md and report.csv beside compare.json, and report DIR writes them again',
+    'compare writes report.html, report.md and report.csv beside results.json, and report DIR writes them again',
     async () => {
       writeConfig(tmp());
       const compare = await runCli(['compare', '--config', 'small.json', '--order', 'replay', '--out', 'cmp'], tmp());
@@ -28,11 +28,11 @@ describe('churnlab report', () => {
     TRAINING_TIMEOUT,
   );
 
-  it('refuses a directory without compare.json, and a compare.json of the wrong shape, naming the file and field', async () => {
-    expectUsageError(await runCli(['report', '.'], tmp()), 'no compare.json', 'output directory of churnlab compare');
-    writeFileSync(path.join(tmp(), 'compare.json'), JSON.stringify({ config: {}, results: [{ activation: 'relu' }], betweenWorkerCounts: [] }));
-    expectUsageError(await runCli(['report', '.'], tmp()), 'compare.json: results.0.workers');
-    writeFileSync(path.join(tmp(), 'compare.json'), '{"config": ');
-    expectUsageError(await runCli(['report', '.'], tmp()), 'compare.json: not valid JSON');
+  it('refuses a directory without results.json, and a results.json of the wrong shape, naming the file and field', async () => {
+    expectUsageError(await runCli(['report', '.'], tmp()), 'no results.json', 'output directory of churnlab compare or sweep');
+    writeFileSync(path.join(tmp(), 'results.json'), JSON.stringify({ kind: 'compare', config: {}, results: [{ activation: 'relu' }], betweenWorkerCounts: [] }));
+    expectUsageError(await runCli(['report', '.'], tmp()), 'results.json: results.0.workers');
+    writeFileSync(path.join(tmp(), 'results.json'), '{"config": ');
+    expectUsageError(await runCli(['report', '.'], tmp()), 'results.json: not valid JSON');
   });
 });

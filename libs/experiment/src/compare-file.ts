@@ -1,16 +1,17 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { CompareResult } from './compare.js';
+import type { CompareResult } from './replica-sets.js';
 import { ConfigError } from './config-error.js';
 import { configSchema, type Config } from './config-schema.js';
 import { writeJsonAtomically } from './run-directory.js';
 
-/** The file a comparison leaves in its output directory. */
-export const compareFileName = 'compare.json';
+/** The file a comparison or sweep leaves in its output directory. */
+export const compareFileName = 'results.json';
 
 /** What compare.json holds: the resolved config, the command line that ran it, and every measurement. */
 export interface CompareFile extends CompareResult {
+  kind: 'compare' | 'sweep';
   config: Config;
   command?: string;
 }
@@ -20,12 +21,15 @@ const number = z.number().nullable().transform((v) => v ?? Number.NaN);
 const spread = z.object({ mean: number, std: number, ci95: z.tuple([number, number]), n: z.number() });
 const pd = z.object({ relative: spread.optional(), absolute: spread.optional(), l1: spread.optional(), top1: spread });
 const fileSchema = z.object({
+  kind: z.enum(['compare', 'sweep']),
   config: configSchema,
   command: z.string().optional(),
   results: z.array(
     z.object({
       activation: z.string(),
       workers: z.number(),
+      order: z.string(),
+      shuffle: z.string(),
       replicas: z.number(),
       pd,
       metrics: z.object({ logLoss: spread, auc: spread, accuracy: spread }),
@@ -33,7 +37,7 @@ const fileSchema = z.object({
       runDirs: z.array(z.string()),
     }),
   ),
-  betweenWorkerCounts: z.array(z.object({ activation: z.string(), workers: z.tuple([z.number(), z.number()]), pd })),
+  betweenWorkerCounts: z.array(z.object({ activation: z.string(), order: z.string(), shuffle: z.string(), replicas: z.number(), workers: z.tuple([z.number(), z.number()]), pd })),
 });
 
 /** Writes `dir`/compare.json atomically, creating `dir` when needed. */
@@ -45,7 +49,7 @@ export function writeCompareFile(dir: string, file: CompareFile): void {
 /** Reads and checks `dir`/compare.json; a missing, unreadable or malformed file is a ConfigError naming it and the field. */
 export function readCompareFile(dir: string): CompareFile {
   const file = path.join(dir, compareFileName);
-  if (!existsSync(file)) throw new ConfigError(`${dir}: no ${compareFileName}; expected the output directory of churnlab compare`);
+  if (!existsSync(file)) throw new ConfigError(`${dir}: no ${compareFileName}; expected the output directory of churnlab compare or sweep`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -55,7 +59,7 @@ export function readCompareFile(dir: string): CompareFile {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected compare.json as churnlab compare writes it`);
+    throw new ConfigError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected results.json as churnlab compare and sweep write it`);
   }
   return parsed.data as CompareFile;
 }

@@ -115,6 +115,22 @@ const compare = z.strictObject({
   workers: z.array(positiveInt().max(64)).default([]),
 });
 
+const sweep = z.strictObject({
+  /** Activation specs, or a family with a list of β values (smelu, swish, softplus, gsmelu). */
+  activations: z
+    .array(z.union([z.string().min(1), z.strictObject({ family: z.string().min(1), beta: z.array(z.number().gt(0)).min(1) })]))
+    .min(1)
+    .default(['relu', 'smelu:1']),
+  /** Worker counts; training.workers when left out. */
+  workers: z.array(positiveInt().max(64)).min(1).optional(),
+  /** Order policies; training.order when left out. */
+  orders: z.array(z.string()).min(1).optional(),
+  /** Shuffle settings; training.shuffle when left out. */
+  shuffles: z.array(z.string()).min(1).optional(),
+  /** Replica counts; a setting with R replicas aggregates replicas 0..R−1, shared with smaller counts. */
+  replicas: z.array(z.number().int().min(2)).min(1).default([2]),
+});
+
 /** The whole experiment configuration; every field has a default, so `{}` is a complete config. */
 export const configSchema = z.strictObject({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
@@ -128,6 +144,7 @@ export const configSchema = z.strictObject({
   model: model.prefault({}),
   training: training.prefault({}),
   compare: compare.prefault({}),
+  sweep: sweep.prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

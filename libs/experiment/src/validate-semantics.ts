@@ -1,6 +1,7 @@
 import { parseActivation } from '@churnlab/activations';
 import { ConfigError } from './config-error.js';
 import { knobProblem } from './knobs.js';
+import { expandActivation } from './sweep-grid.js';
 import type { Config } from './config-schema.js';
 
 /** Checks what a schema cannot: activation specs parse, and the batch can be split as asked. */
@@ -17,6 +18,7 @@ export function validateSemantics(config: Config, origin: string): void {
   };
   checkActivation('model.activation', config.model.activation);
   config.compare.activations.forEach((spec, i) => checkActivation(`compare.activations[${i}]`, spec));
+  checkSweep(config, fail);
   for (const knob of ['order', 'shuffle', 'delay'] as const) {
     const problem = knobProblem(knob, config.training[knob]);
     if (problem) fail(`training.${knob}: ${problem}`);
@@ -31,6 +33,31 @@ export function validateSemantics(config: Config, origin: string): void {
     if (w > microShards) fail(`compare.workers[${i}]: ${w} is not allowed; expected at most training.microShards (${microShards})`);
   });
   if (config.data.format === 'synthetic') checkSyntheticSplit(config.data, batchSize, fail);
+}
+
+/** Every value of the sweep's grid must be valid on its own. */
+function checkSweep(config: Config, fail: (message: string) => never): void {
+  const { sweep, training } = config;
+  sweep.activations.forEach((entry, i) => {
+    try {
+      expandActivation(entry);
+    } catch (error) {
+      fail(`sweep.activations[${i}]: ${(error as Error).message}`);
+    }
+  });
+  const lists = [['orders', 'order'], ['shuffles', 'shuffle']] as const;
+  for (const [field, knob] of lists) {
+    sweep[field]?.forEach((text, i) => {
+      const problem = knobProblem(knob, text);
+      if (problem) fail(`sweep.${field}[${i}]: ${problem}`);
+    });
+  }
+  sweep.workers?.forEach((w, i) => {
+    if (w > training.microShards) fail(`sweep.workers[${i}]: ${w} is not allowed; expected at most training.microShards (${training.microShards})`);
+  });
+  if (training.delay !== 'none' && sweep.orders?.includes('replay')) {
+    fail(`sweep.orders: "replay" is not allowed with training.delay "${training.delay}"; expected no delay, or only real orders`);
+  }
 }
 
 /** The synthetic set's split must leave both parts non-empty and a batch's worth of training rows. */

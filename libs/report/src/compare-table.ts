@@ -10,8 +10,10 @@ export interface SpreadCell {
 /** One activation's line of a comparison. */
 export interface CompareRow {
   activation: string;
-  /** Worker count the replicas trained with; a column appears when the rows hold more than one. */
+  /** Worker count, order policy and shuffle the replicas trained with; each gets a column when the rows differ in it. */
   workers?: number;
+  order?: string;
+  shuffle?: string;
   replicas: number;
   pd: { relative?: SpreadCell; absolute?: SpreadCell; l1?: SpreadCell; top1: SpreadCell };
   metrics: { logLoss: SpreadCell; auc: SpreadCell; accuracy: SpreadCell };
@@ -28,14 +30,14 @@ export function compareTable(rows: CompareRow[]): string {
     ...(binary ? [['AUC', (r: CompareRow) => r.metrics.auc] as [string, (r: CompareRow) => SpreadCell]] : []),
     ['accuracy', (r) => r.metrics.accuracy],
   ];
-  const byWorkers = new Set(rows.map((r) => r.workers)).size > 1;
+  const settingColumns = (['workers', 'order', 'shuffle'] as const).filter((key) => new Set(rows.map((r) => r[key])).size > 1);
   const table = new Table({
-    head: [...(byWorkers ? ['workers'] : []), 'activation', 'replicas', ...pdColumns.map(([h]) => h), ...metricColumns.map(([h]) => h)],
+    head: [...settingColumns, 'activation', 'replicas', ...pdColumns.map(([h]) => h), ...metricColumns.map(([h]) => h)],
     style: { head: [], border: [] },
   });
   for (const row of rows) {
     table.push([
-      ...(byWorkers ? [String(row.workers)] : []),
+      ...settingColumns.map((key) => String(row[key])),
       row.activation,
       String(row.replicas),
       ...pdColumns.map(([, pick]) => formatSpread(pick(row))),
@@ -49,15 +51,20 @@ export function compareTable(rows: CompareRow[]): string {
 export interface BetweenCountsRow {
   activation: string;
   workers: [number, number];
+  order?: string;
+  shuffle?: string;
+  replicas?: number;
   pd: CompareRow['pd'];
 }
 
-/** The terminal table of PD between worker counts: one row per activation and pair of counts. */
+/** The terminal table of PD between worker counts: one row per setting and pair of counts. */
 export function betweenCountsTable(rows: BetweenCountsRow[]): string {
   const binary = rows.every((r) => r.pd.relative !== undefined);
-  const table = new Table({ head: ['workers', 'activation', binary ? 'relative PD' : 'L1 PD', 'top-1 PD'], style: { head: [], border: [] } });
+  const settingColumns = (['order', 'shuffle', 'replicas'] as const).filter((key) => new Set(rows.map((r) => r[key])).size > 1);
+  const table = new Table({ head: ['workers', ...settingColumns, 'activation', binary ? 'relative PD' : 'L1 PD', 'top-1 PD'], style: { head: [], border: [] } });
   for (const row of rows) {
-    table.push([`${row.workers[0]} vs ${row.workers[1]}`, row.activation, formatSpread(binary ? row.pd.relative : row.pd.l1), formatSpread(row.pd.top1)]);
+    const settings = settingColumns.map((key) => String(row[key]));
+    table.push([`${row.workers[0]} vs ${row.workers[1]}`, ...settings, row.activation, formatSpread(binary ? row.pd.relative : row.pd.l1), formatSpread(row.pd.top1)]);
   }
   return table.toString();
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { runCompare, writeCompareFile, type CompareResult } from '@churnlab/experiment';
-import { betweenCountsTable, compareTable } from '@churnlab/report';
+import { runCompare, writeCompareFile, type CompareFile } from '@churnlab/experiment';
 import { configFrom, defaultOut, list, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
 import { writeReportFiles } from '../report-files.js';
+import { commandLine, resultSummary } from '../result-summary.js';
 
 interface CompareFlags extends CommonFlags {
   activations?: string[];
@@ -28,20 +28,10 @@ export function compareCommand(program: Command): void {
         onRunStart: ({ activation, workers, replica }) => (flags.json ? undefined : process.stderr.write(`training ${activation} on ${workers} workers, replica ${replica}\n`)),
         onProgress: (d, t) => progress.update(d, t),
       }).finally(() => progress.stop());
-      const file = { config, command: commandLine(), ...result };
+      const file: CompareFile = { kind: 'compare', config, command: commandLine(), ...result };
       writeCompareFile(out, file);
       const report = await writeReportFiles(out, file);
       if (flags.json) process.stdout.write(JSON.stringify({ out, report, ...result }) + '\n');
-      else process.stdout.write(summary(result, out, report));
+      else process.stdout.write(resultSummary(result, out, report));
     });
-}
-
-function summary(result: CompareResult, out: string, report: string): string {
-  const between = result.betweenWorkerCounts.length > 0 ? `\nPD between worker counts (every pair of one replica from each):\n${betweenCountsTable(result.betweenWorkerCounts)}\n` : '';
-  return `${compareTable(result.results)}\nPD: mean ± std over replica pairs; accuracy: mean ± std over replicas.\n${between}results in ${out}\nreport ${report}\n`;
-}
-
-/** The command line as typed, for the report to show how its numbers were made. */
-function commandLine(): string {
-  return ['churnlab', ...process.argv.slice(2)].map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }

@@ -11,8 +11,8 @@ interface ReportFlags {
 export function reportCommand(program: Command): void {
   program
     .command('report')
-    .description('write report.html (self-contained, with charts), report.md and report.csv for the output directory of compare')
-    .argument('<dir>', 'output directory of churnlab compare (holds compare.json)')
+    .description('write report.html (self-contained, with charts), report.md and report.csv for the output directory of compare or sweep')
+    .argument('<dir>', 'output directory of churnlab compare or sweep (holds results.json)')
     .option('--json', 'print one JSON document on stdout and nothing else there')
     .option('--verbose', 'show stack traces on errors')
     .action(async (dir: string, flags: ReportFlags) => {

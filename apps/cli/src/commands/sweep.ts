@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { ConfigError, runSweep, settingLabel, writeCompareFile, type CompareFile } from '@churnlab/experiment';
+import { configFrom, defaultOut, withCommonOptions, type CommonFlags } from '../common-options.js';
+import { Progress } from '../progress.js';
+import { writeReportFiles } from '../report-files.js';
+import { commandLine, resultSummary } from '../result-summary.js';
+
+interface SweepFlags extends CommonFlags {
+  resume?: boolean;
+}
+
+/** `churnlab sweep`: a grid of settings from the config's sweep section, every run stored once, resumable. */
+export function sweepCommand(program: Command): void {
+  withCommonOptions(program.command('sweep').description("train the grid in the config's sweep section (activations with β lists, workers, orders, shuffles, replicas) and report it"))
+    .option('--resume', 'continue the sweep in --out without redoing its finished runs')
+    .action(async (flags: SweepFlags) => {
+      if (flags.resume && !flags.out) throw new ConfigError('--resume: needs --out DIR, the output directory of the sweep to continue');
+      const config = configFrom(flags);
+      const out = flags.out ?? defaultOut('sweep');
+      const progress = new Progress('sweep', 'runs');
+      let runs = 0;
+      const result = await runSweep(config, {
+        out,
+        resume: flags.resume ?? false,
+        onRunStart: (run, index, total) => {
+          runs = total;
+          progress.update(index, total, `${settingLabel(run)} · replica ${run.replica}`);
+        },
+      }).finally(() => {
+        if (runs > 0) progress.update(runs, runs);
+        progress.stop();
+      });
+      const file: CompareFile = { kind: 'sweep', config, command: commandLine(), ...result };
+      writeCompareFile(out, file);
+      const report = await writeReportFiles(out, file);
+      if (flags.json) process.stdout.write(JSON.stringify({ out, report, ...result }) + '\n');
+      else process.stdout.write(resultSummary(result, out, report));
+    });
+}

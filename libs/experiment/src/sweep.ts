@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ThreadPool } from '@churnlab/transport';
+import { ConfigError } from './config-error.js';
+import type { Config } from './config-schema.js';
+import { buildDatasets } from './datasets.js';
+import { trainReplicaSets, type CompareResult, type ReplicaSetOptions, type RunPlacement } from './replica-sets.js';
+import { assertFreshOutput, writeJsonAtomically } from './run-directory.js';
+import { sweepSets } from './sweep-grid.js';
+
+/** The file that pins a sweep's config, so a resumed sweep cannot mix runs of two configs. */
+export const sweepConfigFileName = 'sweep-config.json';
+
+export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'onProgress'> {
+  out: string;
+  /** Continue the sweep in `out`, reusing every run directory it already finished. */
+  resume?: boolean;
+}
+
+/**
+ * Runs every replica set of the sweep's grid. Each run is stored once, in OUT/runs/KEY with KEY a hash of its whole
+ * config and replica, written atomically, so an interrupted sweep resumes where it stopped without redoing a run.
+ */
+export async function runSweep(config: Config, options: SweepOptions): Promise<CompareResult> {
+  prepareOutput(config, options);
+  const sets = sweepSets(config);
+  const data = await buildDatasets(config);
+  const pool = new ThreadPool(ThreadPool.sizeFor(Math.max(...sets.map((s) => s.setting.workers))));
+  try {
+    return await trainReplicaSets(config, sets, { pool, data, placement: storePlacement(options.out), ...options });
+  } finally {
+    await pool.close();
+  }
+}
+
+function prepareOutput(config: Config, { out, resume }: SweepOptions): void {
+  const pinned = path.join(out, sweepConfigFileName);
+  if (!resume) {
+    assertFreshOutput(out);
+    mkdirSync(out, { recursive: true });
+    writeJsonAtomically(pinned, config);
+    return;
+  }
+  if (!existsSync(pinned)) throw new ConfigError(`--resume: ${pinned} is missing; expected the output directory of an earlier churnlab sweep`);
+  if (readFileSync(pinned, 'utf8') !== JSON.stringify(config, null, 2) + '\n') {
+    throw new ConfigError(`--resume: the sweep in ${out} was started with another config (${pinned}); expected the same config and flags, or a new --out`);
+  }
+  removeUnfinishedRuns(path.join(out, 'runs'));
+}
+
+/** A killed sweep can leave the hidden staging directory of the run it was writing; the resumed sweep trains that run again. */
+function removeUnfinishedRuns(runs: string): void {
+  if (!existsSync(runs)) return;
+  for (const name of readdirSync(runs)) if (name.startsWith('.') && name.includes('.partial-')) rmSync(path.join(runs, name), { recursive: true, force: true });
+}
+
+/** The result store: one directory per run, named by a hash of the run's config and replica; finished ones are reused. */
+function storePlacement(out: string): RunPlacement {
+  return {
+    reuseFinished: true,
+    dirFor: ({ sweep: _sweep, compare: _compare, ...run }, _setting, replica) =>
+      path.join(out, 'runs', createHash('sha256').update(JSON.stringify({ ...run, replica })).digest('hex').slice(0, 16)),
+  };
+}
