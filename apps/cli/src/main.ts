@@ -5,6 +5,7 @@ import { pdCommand } from './commands/pd.js';
 import { reportCommand } from './commands/report.js';
 import { sweepCommand } from './commands/sweep.js';
 import { trainCommand } from './commands/train.js';
+import { workerCommand } from './commands/worker.js';
 
 const EXIT_OK = 0;
 const EXIT_RUN_FAILED = 1;
@@ -13,12 +14,14 @@ const EXIT_USAGE = 2;
 const program = new Command('churnlab')
   .description('train replicas with controlled nondeterminism and measure how much their predictions churn')
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(text) });
+  // Usage errors stay on one line: commander's "(Did you mean …?)" hint is joined to its message.
+  .configureOutput({ outputError: (text, write) => write(`${text.trimEnd().replace(/\n+/g, ' ')}\n`) });
 trainCommand(program);
 compareCommand(program);
 pdCommand(program);
 reportCommand(program);
 sweepCommand(program);
+workerCommand(program);
 program.commands.forEach((c) => c.exitOverride());
 
 try {

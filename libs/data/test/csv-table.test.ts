@@ -89,7 +89,10 @@ describe('readCsvTable', () => {
   it.each<[string, string, Partial<DataFileError>, RegExp]>([
     ['a wrong column count', 'id,age,color,income,label\n1,20,red,1.5,yes\n2,20,red,yes\n', { line: 3, value: '4', expected: '5 columns' }, /people\.csv:3: wrong number of columns, got "4", expected 5 columns$/],
     ['too many columns', 'id,age,color,income,label\n1,20,red,1.5,yes,extra\n', { line: 2, value: '6', expected: '5 columns' }, /people\.csv:2: wrong number of columns, got "6", expected 5 columns$/],
-    ['a non-number', 'id,age,color,income,label\n1,abc,red,1.5,yes\n', { line: 2, column: 'age', value: 'abc' }, /people\.csv:2, column age: got "abc", expected a number or a missing value \("", "\?", "NA"\)$/],
+    ['a non-number', 'id,age,color,income,label\n1,abc,red,1.5,yes\n', { line: 2, column: 'age', value: 'abc' }, /people\.csv:2, column age: got "abc", expected a finite number or a missing value \("", "\?", "NA"\)$/],
+    ['NaN', 'id,age,color,income,label\n1,NaN,red,1.5,yes\n', { line: 2, column: 'age', value: 'NaN' }, /people\.csv:2, column age: got "NaN", expected a finite number/],
+    ['Infinity', 'id,age,color,income,label\n1,2,red,-Infinity,yes\n', { line: 2, column: 'income', value: '-Infinity' }, /people\.csv:2, column income: got "-Infinity", expected a finite number/],
+    ['a number too large for float64', 'id,age,color,income,label\n1,2,red,1e999,yes\n', { line: 2, column: 'income', value: '1e999' }, /people\.csv:2, column income: got "1e999", expected a finite number/],
     ['an unknown label', 'id,age,color,income,label\n1,2,red,1.5,yes\n2,2,red,1.5,no\n3,2,red,1.5,maybe\n', { line: 4, column: 'label', value: 'maybe' }, /people\.csv:4, column label: got "maybe", expected a positive label \("yes"\) or a negative one \("no"\)$/],
   ])('fails on %s with a DataFileError naming file:line, the value and what was expected', async (_, text, fields, message) => {
     const error = await failure(readCsvTable(people(text), options));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Packr } from 'msgpackr';
 import { parameterLayout } from '@churnlab/model';
@@ -58,9 +58,22 @@ export function writeJsonAtomically(file: string, value: unknown): void {
   writeFileAtomically(file, JSON.stringify(value, null, 2) + '\n');
 }
 
-/** Refuses an output directory that already exists, before any work is done for it. */
+/** Refuses an output directory that already exists or cannot be created, before any work is done for it. */
 export function assertFreshOutput(dir: string): void {
   if (existsSync(dir)) throw new ConfigError(`--out: ${dir} already exists; choose a new directory or remove it`);
+  let ancestor = path.dirname(path.resolve(dir));
+  while (!existsSync(ancestor)) ancestor = path.dirname(ancestor);
+  const problem = !statSync(ancestor).isDirectory() ? 'is not a directory' : !isWritable(ancestor) ? 'is not writable' : undefined;
+  if (problem) throw new ConfigError(`--out: ${dir} cannot be created: ${ancestor} ${problem}; expected a path under a writable directory`);
+}
+
+function isWritable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A run directory's metrics and predictions, checked against each other. */

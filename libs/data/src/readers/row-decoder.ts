@@ -30,7 +30,7 @@ export class RowDecoder {
     this.labels = labelDecoder(source.label, source.missing);
     this.outputs = this.labels.outputs;
     this.hashers = plan.categorical.map((_, c) => bucketHasher(hash, c));
-    this.numberExpected = `a number or a missing value (${source.missing.map((m) => JSON.stringify(m)).join(', ')})`;
+    this.numberExpected = `a finite number or a missing value (${source.missing.map((m) => JSON.stringify(m)).join(', ')})`;
   }
 
   /** Fills the buffers from `record`; throws a DataFileError for a wrong column count, a non-number or an unknown label. */
@@ -53,7 +53,9 @@ export class RowDecoder {
 
   private number(value: string, record: CsvRecord, column: number): number {
     if (this.missing.has(value)) return Number.NaN;
-    if (!DECIMAL.test(value)) throw new DataFileError({ file: this.file, line: record.line, column: this.plan.names[column], value, expected: this.numberExpected });
-    return Number(value);
+    const number = Number(value);
+    // 1e999 is decimal syntax but overflows to Infinity, which would poison training: it is refused like any non-number.
+    if (!DECIMAL.test(value) || !Number.isFinite(number)) throw new DataFileError({ file: this.file, line: record.line, column: this.plan.names[column], value, expected: this.numberExpected });
+    return number;
   }
 }

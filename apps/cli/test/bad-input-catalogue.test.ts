@@ -1,0 +1,131 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli, smallConfig, stackFrame, TRAINING_TIMEOUT, useTempDir } from './helpers.js';
+
+const tmp = useTempDir('churnlab-bad-input-');
+const errorsDoc = fileURLToPath(new URL('../../../docs/errors.md', import.meta.url));
+
+/** One bad input: the files it needs, the command line, and what its one-line message must name. */
+interface BadInput {
+  id: string;
+  files?: Record<string, string | object>;
+  args: string[];
+  names: (string | RegExp)[];
+}
+
+const csvConfig = (file: string, more: object = {}) => ({
+  ...smallConfig,
+  data: { format: 'csv', path: file, header: true, label: { column: 'clicked', positive: ['yes'], negative: ['no'] }, numeric: ['age'], categorical: ['city'], ...more },
+  training: { ...smallConfig.training, batchSize: 8, microShards: 4 },
+});
+const rows = (n: number) => Array.from({ length: n }, (_, i) => `${20 + i},${i % 2 ? 'paris' : 'lyon'},${i % 3 ? 'no' : 'yes'}`);
+const csv = (...extra: string[]) => ['age,city,clicked', ...rows(30), ...extra].join('\n') + '\n';
+const train = (config: string) => ['train', '--config', config];
+
+const catalogue: BadInput[] = [
+  // config
+  { id: 'config-unknown-field', files: { 'c.json': { wrokers: 2 } }, args: train('c.json'), names: ['c.json', 'unknown field "wrokers"'] },
+  { id: 'config-unknown-nested-field', files: { 'c.json': { training: { wrokers: 2 } } }, args: train('c.json'), names: ['unknown field "training.wrokers"'] },
+  { id: 'config-wrong-type', files: { 'c.json': { training: { epochs: 'four' } } }, args: train('c.json'), names: ['training.epochs: "four" is not allowed', 'number'] },
+  { id: 'config-out-of-range', files: { 'c.json': { training: { optimizer: { learningRate: -1 } } } }, args: train('c.json'), names: ['training.optimizer.learningRate: -1', '>0'] },
+  { id: 'config-beta-not-positive', files: { 'c.json': { model: { activation: 'smelu:0' } } }, args: train('c.json'), names: ['model.activation', 'smelu:0', 'relu'] },
+  { id: 'config-sweep-beta-not-positive', files: { 'c.json': { sweep: { activations: [{ family: 'smelu', beta: [-1] }] } } }, args: ['sweep', '--config', 'c.json'], names: ['sweep.activations.0.beta.0', '-1'] },
+  { id: 'config-zero-workers', files: { 'c.json': { training: { workers: 0 } } }, args: train('c.json'), names: ['training.workers: 0', '>=1'] },
+  { id: 'config-unknown-activation', files: { 'c.json': { model: { activation: 'selu' } } }, args: train('c.json'), names: ['model.activation', 'selu', 'relu', 'smelu'] },
+  { id: 'config-unknown-policy', files: { 'c.json': { training: { order: 'lifo' } } }, args: train('c.json'), names: ['training.order', '"lifo"', 'sync, sync-arrival, async, replay, ssp:K'] },
+  { id: 'config-bad-staleness-bound', files: { 'c.json': { training: { order: 'ssp:-2' } } }, args: train('c.json'), names: ['training.order', '"ssp:-2"', 'ssp:K'] },
+  { id: 'config-replay-with-delay', files: { 'c.json': { training: { order: 'replay', delay: 'jitter:5' } } }, args: train('c.json'), names: ['training.delay', '"jitter:5"', 'replay', 'expected "none"'] },
+  { id: 'config-workers-above-micro-shards', files: { 'c.json': { training: { workers: 9 } } }, args: train('c.json'), names: ['training.workers: 9', 'training.microShards (8)'] },
+  { id: 'config-micro-shards-above-batch', files: { 'c.json': { training: { batchSize: 4, microShards: 8, workers: 1 } } }, args: train('c.json'), names: ['training.microShards: 8', 'training.batchSize (4)'] },
+  { id: 'config-batch-above-examples', files: { 'c.json': { data: { examples: 200 }, training: { batchSize: 500 } } }, args: train('c.json'), names: ['training.batchSize: 500', '160 training examples'] },
+  { id: 'config-eval-fraction-empties-a-part', files: { 'c.json': { data: { examples: 100, evalFraction: 0.999 } } }, args: train('c.json'), names: ['data.evalFraction: 0.999', 'non-empty'] },
+  { id: 'config-label-noise-too-high', files: { 'c.json': { data: { labelNoise: 0.6 } } }, args: train('c.json'), names: ['data.labelNoise: 0.6', '<0.5'] },
+  { id: 'config-zero-ps-shards', files: { 'c.json': { training: { psShards: 0 } } }, args: train('c.json'), names: ['training.psShards: 0'] },
+  { id: 'config-unknown-precision', files: { 'c.json': { training: { gradPrecision: 'float8' } } }, args: train('c.json'), names: ['training.gradPrecision: "float8"', 'bfloat16'] },
+  { id: 'config-unknown-varied-source', files: { 'c.json': { vary: ['weather'] } }, args: train('c.json'), names: ['vary.0: "weather"', 'order'] },
+  { id: 'config-empty-shuffle-window', files: { 'c.json': { training: { shuffle: 'window:0' } } }, args: train('c.json'), names: ['training.shuffle', '"window:0"', 'W ≥ 1'] },
+  { id: 'config-one-replica', files: { 'c.json': { compare: { replicas: 1 } } }, args: ['compare', '--config', 'c.json'], names: ['compare.replicas: 1', '>=2'] },
+  { id: 'config-file-missing', args: train('nowhere.yaml'), names: ['nowhere.yaml', 'cannot read the config file', 'ENOENT'] },
+  { id: 'config-invalid-yaml', files: { 'c.yaml': 'training:\n  epochs: 2\n  epochs: 3\n' }, args: train('c.yaml'), names: [/c\.yaml:3/, 'not valid YAML'] },
+  { id: 'config-not-an-object', files: { 'c.json': [1, 2] }, args: train('c.json'), names: ['c.json', '(root)', 'object'] },
+  { id: 'config-unknown-data-format', files: { 'c.json': { data: { format: 'parquet', path: 'x' } } }, args: train('c.json'), names: ['data.format', 'parquet'] },
+  // data
+  { id: 'data-file-missing', files: { 'c.json': csvConfig('nope.csv') }, args: train('c.json'), names: ['nope.csv', 'no such file'] },
+  { id: 'data-file-empty', files: { 'c.json': csvConfig('empty.csv'), 'empty.csv': '' }, args: train('c.json'), names: ['empty.csv', 'empty'] },
+  { id: 'data-header-only', files: { 'c.json': csvConfig('h.csv'), 'h.csv': 'age,city,clicked\n' }, args: train('c.json'), names: ['h.csv', 'only a header', 'at least one data row'] },
+  { id: 'data-wrong-delimiter', files: { 'c.json': csvConfig('d.csv', { delimiter: ';' }), 'd.csv': csv() }, args: train('c.json'), names: ['d.csv', 'delimiter'] },
+  { id: 'data-ragged-row', files: { 'c.json': csvConfig('r.csv'), 'r.csv': csv('55,paris') }, args: train('c.json'), names: ['r.csv:32', 'wrong number of columns', 'expected 3 columns'] },
+  { id: 'data-non-numeric-value', files: { 'c.json': csvConfig('n.csv'), 'n.csv': csv('old,paris,no') }, args: train('c.json'), names: ['n.csv:32, column age', 'got "old"', 'finite number'] },
+  { id: 'data-nan-value', files: { 'c.json': csvConfig('nan.csv'), 'nan.csv': csv('NaN,paris,no') }, args: train('c.json'), names: ['nan.csv:32, column age', 'got "NaN"', 'finite number'] },
+  { id: 'data-infinite-value', files: { 'c.json': csvConfig('inf.csv'), 'inf.csv': csv('1e999,paris,no') }, args: train('c.json'), names: ['inf.csv:32, column age', 'got "1e999"', 'finite number'] },
+  { id: 'data-label-outside-set', files: { 'c.json': csvConfig('l.csv'), 'l.csv': csv('40,nice,maybe') }, args: train('c.json'), names: ['l.csv:32, column clicked', 'got "maybe"', '"yes"', '"no"'] },
+  { id: 'data-single-class', files: { 'c.json': csvConfig('one.csv'), 'one.csv': ['age,city,clicked', ...rows(20).map((r) => r.replace(/yes$/, 'no'))].join('\n') + '\n' }, args: train('c.json'), names: ['one.csv, column clicked', 'at least two classes'] },
+  { id: 'data-unknown-column', files: { 'c.json': csvConfig('u.csv', { numeric: ['height'] }), 'u.csv': csv() }, args: train('c.json'), names: ['u.csv', 'height'] },
+  { id: 'data-criteo-missing', args: ['train', '--data', 'criteo:no-such.tsv'], names: ['no-such.tsv', 'no such file'] },
+  // command line
+  { id: 'cli-unknown-flag', args: ['train', '--wrokers', '2'], names: ["unknown option '--wrokers'"] },
+  { id: 'cli-missing-value', args: ['train', '--workers'], names: ["option '--workers <n>' argument missing"] },
+  { id: 'cli-bad-number', args: ['train', '--epochs', '0'], names: ['--epochs', '"0"', 'whole number ≥ 1'] },
+  { id: 'cli-worker-list-for-train', args: ['train', '--workers', '1,2'], names: ['--workers', '"1,2"', 'one worker count'] },
+  { id: 'cli-unknown-command', args: ['trian'], names: ["unknown command 'trian'"] },
+  { id: 'cli-bad-data-source', args: ['train', '--data', 'parquet'], names: ['--data', 'synthetic, criteo:PATH or mnist'] },
+  { id: 'cli-missing-argument', args: ['pd', 'only-one'], names: ["missing required argument 'runB'"] },
+  { id: 'cli-replay-from-with-settings', args: ['train', '--replay-from', 'x', '--seed', '3'], names: ['--seed', 'not allowed with --replay-from'] },
+  { id: 'cli-resume-without-out', args: ['sweep', '--resume'], names: ['--resume', '--out'] },
+  // files
+  { id: 'file-out-unwritable', files: { 'plain-file': 'x' }, args: ['train', '--out', 'plain-file/run'], names: ['--out', 'plain-file/run', 'is not a directory'] },
+  { id: 'file-out-exists', files: { 'taken/keep.txt': 'precious' }, args: ['train', '--out', 'taken'], names: ['--out', 'taken', 'already exists'] },
+  { id: 'file-run-directory-corrupt', files: { 'run/metrics.json': { evalExamples: 10, outputs: 1 }, 'run/predictions.f32': 'abc', 'other/metrics.json': '{' }, args: ['pd', 'run', 'other'], names: [/predictions\.f32: 3 bytes; expected 40/] },
+  { id: 'file-events-log-corrupt', files: { 'rec/config.json': {}, 'rec/events.jsonl': '{"step":0,"worker":0,"versionRead":0,"version":1,"staleness":0,"orderKey":0}\nnot json\n' }, args: ['train', '--replay-from', 'rec'], names: [/rec\/events\.jsonl:2/, 'is not JSON'] },
+  { id: 'file-results-corrupt', files: { 'res/results.json': '{"kind": "compare"' }, args: ['report', 'res'], names: ['res/results.json', 'not valid JSON'] },
+  { id: 'file-sweep-resumed-with-other-config', files: { 'sw/sweep-config.json': '{}\n' }, args: ['sweep', '--resume', '--out', 'sw'], names: ['--resume', 'another config'] },
+];
+
+/** Writes a case's files (objects as JSON) under `dir`. */
+function writeFiles(dir: string, files: Record<string, string | object> = {}): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+}
+
+describe('the bad-input catalogue (docs/errors.md)', () => {
+  it('has at least 40 cases with distinct ids, each listed in docs/errors.md', () => {
+    expect(catalogue.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(catalogue.map((c) => c.id)).size).toBe(catalogue.length);
+    const doc = readFileSync(errorsDoc, 'utf8');
+    for (const { id } of catalogue) expect(doc, id).toContain(`\`${id}\``);
+  });
+
+  describe.concurrent.each(catalogue)('$id', ({ id, files, args, names }) => {
+    it(
+      'exits 2 with one line naming the place, the value and what is allowed, no stack trace, and leaves existing files alone',
+      async () => {
+        const dir = path.join(tmp(), id);
+        mkdirSync(dir);
+        writeFiles(dir, files);
+        const result = await runCli(args, dir);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+        for (const name of names) {
+          if (typeof name === 'string') expect(result.stderr).toContain(name);
+          else expect(result.stderr).toMatch(name);
+        }
+        expect(result.stderr).not.toMatch(stackFrame);
+        for (const [name, content] of Object.entries(files ?? {})) {
+          expect(readFileSync(path.join(dir, name), 'utf8'), name).toBe(typeof content === 'string' ? content : JSON.stringify(content));
+        }
+      },
+      TRAINING_TIMEOUT,
+    );
+  });
+
+  it('shows the stack trace with --verbose', async () => {
+    const result = await runCli(['train', '--config', 'missing.json', '--verbose'], tmp());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(stackFrame);
+  });
+});
