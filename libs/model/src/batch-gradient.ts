@@ -1,24 +1,78 @@
 import { tf, type Tensor } from '@churnlab/tensor';
+import { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
 import { blockView } from './layout.js';
 import type { Network } from './network.js';
+import type { TouchedRows } from './touched-rows.js';
 
-/** Loss, gradient and predictions of a Network at one parameter vector, on the current tfjs backend. */
+/**
+ * Loss, gradient and predictions of a Network at one parameter vector, on the current tfjs backend. The MLP blocks
+ * become tensors; the embedding tables stay in the flat vector, and only the rows a batch uses are gathered and,
+ * on the way back, scattered: their gradient is sparse.
+ */
 export class BatchGradient {
   private blocks: Tensor[] = [];
+  private flat: Float32Array = new Float32Array(0);
+  private embedded: Float32Array = new Float32Array(0);
 
   constructor(readonly network: Network) {}
 
-  /** Loads the flat parameter vector that the following gradients and predictions are taken at. */
+  /**
+   * Loads the flat parameter vector that the following gradients and predictions are taken at. The MLP blocks are
+   * copied; the embedding tables are not (a table may have millions of rows): their rows are read from `flat` when
+   * computing, so keep `flat` unchanged until the next setParameters.
+   */
   setParameters(flat: Float32Array): void {
     this.dispose();
-    this.blocks = this.network.layout.blocks.map((block) => tf.tensor(blockView(flat, block), block.shape, 'float32'));
+    this.flat = flat;
+    this.blocks = this.network.mlpBlocks.map((block) => tf.tensor(blockView(flat, block), block.shape, 'float32'));
   }
 
   /**
    * Writes the gradient of scale·Σloss over `rows` examples into `out` (layout order) and returns Σloss.
    * `scale` is 1 / (the step's whole batch), so the gradients of a batch's shards add up to the batch gradient.
+   *
+   * With embedding tables, `categories` holds the examples' bucket ids (rows × tables, row-major) and the tables'
+   * gradient is sparse: `touched` is set to the rows the batch used, those rows of `out` are written (an id used several
+   * times gets the sum over its uses) and no other table row is: keep them zero, e.g. by zeroTouched(out, previous rows).
+   * Every element outside the tables is written.
    */
-  compute(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array): number {
+  compute(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array, categories?: Uint32Array, touched?: TouchedRows): number {
+    const { network } = this;
+    if (network.tables.length === 0) return this.computeDense(features, labels, rows, scale, out);
+    if (!categories || !touched) throw new RangeError('BatchGradient.compute: a model with embedding tables needs the categories and the touched rows to fill');
+    const width = embeddingWidth(network.tables);
+    const embedded = this.gather(categories, rows);
+    return tf.tidy(() => {
+      const x = this.denseInput(features, rows);
+      const e = tf.tensor2d(embedded, [rows, width]);
+      const y = tf.tensor1d(labels.subarray(0, rows));
+      const scaledLoss = (input: Tensor, ...blocks: Tensor[]) => tf.mul(network.lossSum(network.logits(blocks, network.mlpInput(x, input)), y), scale) as tf.Scalar;
+      const { value, grads } = tf.valueAndGrads(scaledLoss)([e, ...this.blocks]);
+      network.mlpBlocks.forEach((block, i) => out.set(grads[i + 1]!.dataSync() as Float32Array, block.offset));
+      scatterEmbeddingGradient(grads[0]!.dataSync() as Float32Array, network.tables, categories, rows, out, touched);
+      return value.dataSync()[0]! / scale;
+    });
+  }
+
+  /** Writes the probabilities of `rows` examples into `out` (rows × outputs, row-major); `categories` as in compute. */
+  predict(features: Float32Array, rows: number, out: Float32Array, categories?: Uint32Array): void {
+    const { network } = this;
+    if (network.tables.length > 0 && !categories) throw new RangeError('BatchGradient.predict: a model with embedding tables needs the categories');
+    const embedded = network.tables.length > 0 ? this.gather(categories!, rows) : null;
+    tf.tidy(() => {
+      const e = embedded && tf.tensor2d(embedded, [rows, embeddingWidth(network.tables)]);
+      const input = network.mlpInput(this.denseInput(features, rows), e);
+      out.set(network.probabilities(network.logits(this.blocks, input)).dataSync() as Float32Array);
+    });
+  }
+
+  /** Frees the parameter tensors. */
+  dispose(): void {
+    for (const t of this.blocks) t.dispose();
+    this.blocks = [];
+  }
+
+  private computeDense(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array): number {
     const width = this.network.spec.inputs;
     return tf.tidy(() => {
       const x = tf.tensor2d(features.subarray(0, rows * width), [rows, width]);
@@ -30,18 +84,20 @@ export class BatchGradient {
     });
   }
 
-  /** Writes the probabilities of `rows` examples into `out` (rows × outputs, row-major). */
-  predict(features: Float32Array, rows: number, out: Float32Array): void {
+  /** The dense features as a tensor, or null when the model has none. */
+  private denseInput(features: Float32Array, rows: number): Tensor | null {
     const width = this.network.spec.inputs;
-    tf.tidy(() => {
-      const x = tf.tensor2d(features.subarray(0, rows * width), [rows, width]);
-      out.set(this.network.probabilities(this.network.logits(this.blocks, x)).dataSync() as Float32Array);
-    });
+    return width === 0 ? null : tf.tensor2d(features.subarray(0, rows * width), [rows, width]);
   }
 
-  /** Frees the parameter tensors. */
-  dispose(): void {
-    for (const t of this.blocks) t.dispose();
-    this.blocks = [];
+  /** The batch's embedding vectors, gathered from the loaded parameters into a reused buffer. */
+  private gather(categories: Uint32Array, rows: number): Float32Array {
+    const tables = this.network.tables;
+    const length = rows * embeddingWidth(tables);
+    if (categories.length < rows * tables.length) throw new RangeError(`categories: ${categories.length} bucket ids cannot describe ${rows} rows of ${tables.length} categorical features`);
+    if (this.embedded.length < length) this.embedded = new Float32Array(length);
+    const embedded = this.embedded.subarray(0, length);
+    gatherEmbeddingRows(this.flat, tables, categories, rows, embedded);
+    return embedded;
   }
 }

@@ -1,8 +1,14 @@
-export { validateModelSpec } from './spec.js';
-export type { ModelSpec } from './spec.js';
+export { validateModelSpec, tableCount, mlpInputWidth } from './spec.js';
+export type { ModelSpec, EmbeddingSpec } from './spec.js';
 export { parameterLayout, blockView } from './layout.js';
 export type { ParameterLayout, ParameterBlock, BlockRole } from './layout.js';
+export { embeddingTables } from './embedding-table.js';
+export type { EmbeddingTable } from './embedding-table.js';
 export { initialParameters } from './init.js';
 export { Network } from './network.js';
 export { BatchGradient } from './batch-gradient.js';
 export { addInto, treeSum } from './tree-sum.js';
+export { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
+export { copyTouchedRows, createTouchedRows, setTouchedFromIds, touchedIds, touchedRowCount, unionTouchedRows } from './touched-rows.js';
+export type { TouchedRows } from './touched-rows.js';
+export { forEachSpan, packedLength, packTouched, unpackTouched, zeroTouched } from './sparse-gradient.js';

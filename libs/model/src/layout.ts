@@ -1,10 +1,12 @@
-import type { ModelSpec } from './spec.js';
+import { mlpInputWidth, type ModelSpec } from './spec.js';
 
-export type BlockRole = 'kernel' | 'bias' | 'gamma' | 'beta';
+/** What a block holds: an MLP layer's kernel, bias or layer-norm gamma/beta, or a categorical feature's embedding table. */
+export type BlockRole = 'kernel' | 'bias' | 'gamma' | 'beta' | 'embedding';
 
 /** One named tensor inside the flat parameter vector. */
 export interface ParameterBlock {
   name: string;
+  /** The MLP layer (0 = first); embedding tables are layer −1, the input layer that feeds layer 0. */
   layer: number;
   role: BlockRole;
   offset: number;
@@ -19,25 +21,29 @@ export interface ParameterLayout {
 }
 
 /**
- * The flat layout, layer by layer in forward order: `dense{i}/kernel` [in, out] row-major, `dense{i}/bias` [out],
- * then, for hidden layers with layer norm, `dense{i}/gamma` and `dense{i}/beta` [out]. The output layer is last.
+ * The flat layout. First the embedding tables, `embedding{k}/table` [buckets[k], dimension] row-major (row = bucket id),
+ * then the MLP layer by layer in forward order: `dense{i}/kernel` [in, out] row-major, `dense{i}/bias` [out], then, for
+ * hidden layers with layer norm, `dense{i}/gamma` and `dense{i}/beta` [out]. The output layer is last. Tables first keeps
+ * the dense MLP part one contiguous range at the end, and a model without embeddings keeps its layout unchanged.
  */
 export function parameterLayout(spec: ModelSpec): ParameterLayout {
   const blocks: ParameterBlock[] = [];
   let offset = 0;
-  const add = (layer: number, role: BlockRole, shape: number[]) => {
+  const add = (name: string, layer: number, role: BlockRole, shape: number[]) => {
     const size = shape.reduce((a, b) => a * b, 1);
-    blocks.push({ name: `dense${layer}/${role}`, layer, role, offset, shape, size });
+    blocks.push({ name, layer, role, offset, shape, size });
     offset += size;
   };
-  const widths = [spec.inputs, ...spec.hidden, spec.outputs];
+  spec.embeddings?.buckets.forEach((rows, k) => add(`embedding${k}/table`, -1, 'embedding', [rows, spec.embeddings!.dimension]));
+  const widths = [mlpInputWidth(spec), ...spec.hidden, spec.outputs];
   for (let layer = 0; layer + 1 < widths.length; layer++) {
     const [fanIn, fanOut] = [widths[layer]!, widths[layer + 1]!];
-    add(layer, 'kernel', [fanIn, fanOut]);
-    add(layer, 'bias', [fanOut]);
+    const block = (role: BlockRole, shape: number[]) => add(`dense${layer}/${role}`, layer, role, shape);
+    block('kernel', [fanIn, fanOut]);
+    block('bias', [fanOut]);
     if (spec.layerNorm && layer < spec.hidden.length) {
-      add(layer, 'gamma', [fanOut]);
-      add(layer, 'beta', [fanOut]);
+      block('gamma', [fanOut]);
+      block('beta', [fanOut]);
     }
   }
   return { size: offset, blocks };

@@ -1,22 +1,37 @@
 import { parseActivation, type Activation } from '@churnlab/activations';
 import { tf, type Tensor } from '@churnlab/tensor';
-import { parameterLayout, type ParameterLayout } from './layout.js';
+import { embeddingTables, type EmbeddingTable } from './embedding-table.js';
+import { parameterLayout, type ParameterBlock, type ParameterLayout } from './layout.js';
 import { validateModelSpec, type ModelSpec } from './spec.js';
 
 const LAYER_NORM_EPSILON = 1e-5;
 
-/** The MLP of a ModelSpec as tfjs computations over one tensor per parameter block. */
+/** The MLP of a ModelSpec as tfjs computations over one tensor per MLP block, fed by dense features and embeddings. */
 export class Network {
   readonly layout: ParameterLayout;
   readonly activation: Activation;
+  /** The MLP's blocks (every block but the embedding tables), in layout order. */
+  readonly mlpBlocks: ParameterBlock[];
+  /** The embedding tables, one per categorical feature, in the order of the examples' category columns. */
+  readonly tables: EmbeddingTable[];
 
   constructor(readonly spec: ModelSpec) {
     validateModelSpec(spec);
     this.layout = parameterLayout(spec);
     this.activation = parseActivation(spec.activation);
+    this.mlpBlocks = this.layout.blocks.filter((b) => b.role !== 'embedding');
+    this.tables = embeddingTables(this.layout);
   }
 
-  /** Output-layer logits [rows, outputs] for inputs x [rows, inputs]; `blocks` follow the layout's order. */
+  /** The MLP input [rows, inputs + Σ dimensions]: dense features ‖ embedding vectors; either may be absent (null). */
+  mlpInput(dense: Tensor | null, embedded: Tensor | null): Tensor {
+    if (dense && embedded) return tf.concat([dense, embedded], 1);
+    const input = dense ?? embedded;
+    if (!input) throw new RangeError('a network input needs dense features or embeddings');
+    return input;
+  }
+
+  /** Output-layer logits [rows, outputs] for MLP inputs x [rows, inputs + Σ dimensions]; `blocks` are the MLP blocks in layout order. */
   logits(blocks: Tensor[], x: Tensor): Tensor {
     let h = x;
     let next = 0;

@@ -3,6 +3,8 @@ export type { SharedParametersHandle } from './shared-parameters.js';
 export { createOptimizer, optimizerNames } from './optimizers/registry.js';
 export { defaultOptimizerConfig } from './optimizers/optimizer.js';
 export type { Optimizer, OptimizerConfig, OptimizerName } from './optimizers/optimizer.js';
+export { updateSpans } from './optimizers/update-spans.js';
+export type { UpdateSpans } from './optimizers/update-spans.js';
 export { ServerShards, shardRanges } from './server-shards.js';
 export { splitMicroShards } from './batch-plan.js';
 export { workerBlocks, workerMicroShardRange, sumWorkerBlocks } from './micro-shard-tree.js';

@@ -1,5 +1,7 @@
+import type { TouchedRows } from '@churnlab/model';
 import { createOptimizer } from './optimizers/registry.js';
 import type { Optimizer, OptimizerConfig } from './optimizers/optimizer.js';
+import { updateSpans, type UpdateSpans } from './optimizers/update-spans.js';
 
 /** Splits `size` parameters into `count` contiguous ranges [lo, hi) whose lengths differ by at most one. */
 export function shardRanges(size: number, count: number): Array<[number, number]> {
@@ -12,14 +14,20 @@ export function shardRanges(size: number, count: number): Array<[number, number]
 /**
  * The parameter vector served by independent server shards, as in a sharded parameter server (Downpour SGD):
  * each shard owns a contiguous range and its own optimizer state, and applies updates to that range alone.
+ *
+ * A gradient may come with the embedding-table rows it touched (zeros in every other table row). Then a shard whose
+ * optimizer has an exact sparse path (SGD, Adagrad) updates only its dense elements and those rows, clipped to its range;
+ * other optimizers, and gradients without touched rows, are applied densely. Both give the same parameters bit for bit.
  */
 export class ServerShards {
   readonly ranges: Array<[number, number]>;
   private readonly optimizers: Optimizer[];
+  private readonly spans: Array<UpdateSpans | undefined>;
 
   constructor(config: OptimizerConfig, size: number, count = 1) {
     this.ranges = shardRanges(size, count);
     this.optimizers = this.ranges.map(([lo, hi]) => createOptimizer(config, hi - lo));
+    this.spans = this.ranges.map(() => undefined);
   }
 
   /** How many shards there are. */
@@ -27,15 +35,22 @@ export class ServerShards {
     return this.ranges.length;
   }
 
-  /** Shard `shard` applies its range of `grad` to its range of `params`. */
-  applyShard(shard: number, params: Float32Array, grad: Float32Array): void {
+  /** Shard `shard` applies its range of `grad` to its range of `params`, sparsely in the tables when `touched` is given. */
+  applyShard(shard: number, params: Float32Array, grad: Float32Array, touched?: TouchedRows): void {
     const [lo, hi] = this.ranges[shard]!;
-    this.optimizers[shard]!.apply(params.subarray(lo, hi), grad.subarray(lo, hi));
+    const optimizer = this.optimizers[shard]!;
+    const [p, g] = [params.subarray(lo, hi), grad.subarray(lo, hi)];
+    if (!touched || touched.tables.length === 0 || !optimizer.applySpans) {
+      optimizer.apply(p, g);
+      return;
+    }
+    const spans = (this.spans[shard] = updateSpans(touched, params.length, lo, hi, this.spans[shard]));
+    optimizer.applySpans(p, g, spans.spans, spans.count);
   }
 
-  /** Every shard applies `grad`: one whole update. */
-  apply(params: Float32Array, grad: Float32Array): void {
-    for (let shard = 0; shard < this.ranges.length; shard++) this.applyShard(shard, params, grad);
+  /** Every shard applies `grad`: one whole update (sparse in the tables when `touched` is given). */
+  apply(params: Float32Array, grad: Float32Array, touched?: TouchedRows): void {
+    for (let shard = 0; shard < this.ranges.length; shard++) this.applyShard(shard, params, grad, touched);
   }
 
   /** Each shard's optimizer state vectors, shard by shard, for checkpoints. */

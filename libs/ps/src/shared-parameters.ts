@@ -1,3 +1,5 @@
+import type { EmbeddingTable, TouchedRows } from '@churnlab/model';
+
 /** The SharedArrayBuffers behind a SharedParameters, as they cross to worker threads. */
 export interface SharedParametersHandle {
   size: number;
@@ -9,6 +11,12 @@ export interface SharedParametersHandle {
   historyDepth: number;
   history: SharedArrayBuffer;
   historyVersions: SharedArrayBuffer;
+  /** The embedding tables inside the parameter vector, whose gradients are sparse (none: every gradient is dense). */
+  tables: EmbeddingTable[];
+  /** Per slot and table, room for every row id of the table: slots × Σ table rows uint32. */
+  touched: SharedArrayBuffer;
+  /** Per slot and table, how many touched ids are set: slots × tables uint32. */
+  touchedCounts: SharedArrayBuffer;
 }
 
 const SEQUENCE = 0;
@@ -16,7 +24,9 @@ const VERSION = 1;
 
 /**
  * The parameter vector in shared memory, written by the server only and read by workers under a sequence lock
- * (the sequence is odd while a write is under way), plus one gradient slot per worker.
+ * (the sequence is odd while a write is under way), plus one gradient slot per worker. With embedding tables, each
+ * slot also holds the table rows its gradient touched: the gradient is zero in every other table row, so whoever
+ * writes the slot next zeroes just those rows, and the server applies just those rows.
  */
 export class SharedParameters {
   readonly params: Float32Array;
@@ -24,6 +34,7 @@ export class SharedParameters {
   private readonly gradients: Float32Array;
   private readonly history: Float32Array;
   private readonly historyVersions: Int32Array;
+  private readonly touchedBySlot: TouchedRows[];
 
   private constructor(readonly handle: SharedParametersHandle) {
     this.params = new Float32Array(handle.params);
@@ -31,11 +42,17 @@ export class SharedParameters {
     this.gradients = new Float32Array(handle.gradients);
     this.history = new Float32Array(handle.history);
     this.historyVersions = new Int32Array(handle.historyVersions);
+    this.touchedBySlot = Array.from({ length: handle.tables.length === 0 ? 0 : handle.slots }, (_, slot) => touchedView(handle, slot));
   }
 
-  /** A new store holding `initial`, with `slots` gradient slots and the last `historyDepth` versions kept readable. */
-  static create(initial: Float32Array, slots: number, historyDepth = 0): SharedParameters {
+  /**
+   * A new store holding `initial`, with `slots` gradient slots and the last `historyDepth` versions kept readable.
+   * `tables` are the embedding tables in the vector (see embeddingTables in @churnlab/model), ascending and disjoint.
+   */
+  static create(initial: Float32Array, slots: number, historyDepth = 0, tables: readonly EmbeddingTable[] = []): SharedParameters {
     const size = initial.length;
+    checkTables(tables, size);
+    const tableRows = tables.reduce((n, t) => n + t.rows, 0);
     const store = new SharedParameters({
       size,
       slots,
@@ -45,6 +62,9 @@ export class SharedParameters {
       historyDepth,
       history: new SharedArrayBuffer(size * historyDepth * 4),
       historyVersions: new SharedArrayBuffer(Math.max(1, historyDepth) * 4),
+      tables: tables.map(({ offset, rows, dimension }) => ({ offset, rows, dimension })),
+      touched: new SharedArrayBuffer(slots * tableRows * 4),
+      touchedCounts: new SharedArrayBuffer(slots * tables.length * 4),
     });
     store.params.set(initial);
     store.historyVersions.fill(-1);
@@ -113,4 +133,33 @@ export class SharedParameters {
     if (!Number.isInteger(slot) || slot < 0 || slot >= this.handle.slots) throw new RangeError(`gradient slot ${slot} does not exist (0..${this.handle.slots - 1})`);
     return this.gradients.subarray(slot * this.handle.size, (slot + 1) * this.handle.size);
   }
+
+  /** The table rows slot `slot`'s gradient touched, in shared memory; undefined when the store has no tables. */
+  touchedRows(slot: number): TouchedRows | undefined {
+    this.gradientSlot(slot);
+    return this.touchedBySlot[slot];
+  }
+}
+
+/** Slot `slot`'s touched rows: per table a view with room for every row id, and the slot's counts. */
+function touchedView(handle: SharedParametersHandle, slot: number): TouchedRows {
+  const tableRows = handle.tables.reduce((n, t) => n + t.rows, 0);
+  let start = slot * tableRows;
+  const ids = handle.tables.map((t) => {
+    const view = new Uint32Array(handle.touched, start * 4, t.rows);
+    start += t.rows;
+    return view;
+  });
+  return { tables: handle.tables, ids, counts: new Uint32Array(handle.touchedCounts, slot * handle.tables.length * 4, handle.tables.length) };
+}
+
+function checkTables(tables: readonly EmbeddingTable[], size: number): void {
+  let end = 0;
+  tables.forEach(({ offset, rows, dimension }, k) => {
+    const whole = [offset, rows, dimension].every((v) => Number.isSafeInteger(v) && v >= 0) && rows > 0 && dimension > 0;
+    if (!whole || offset < end || offset + rows * dimension > size) {
+      throw new RangeError(`embedding table ${k} (offset ${offset}, ${rows} rows × ${dimension}) does not fit: tables must be ascending, disjoint and inside the ${size} parameters`);
+    }
+    end = offset + rows * dimension;
+  });
 }

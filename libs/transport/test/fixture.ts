@@ -1,12 +1,46 @@
 import { syntheticCtr, toShared, type Dataset } from '@churnlab/data';
-import { initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
-import { defaultOptimizerConfig, orderPolicy, ServerShards, SharedParameters, type BatchSource, type GradientPrecisionName, type OrderPolicy, type UpdateEvent } from '@churnlab/ps';
+import { embeddingTables, initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
+import {
+  defaultOptimizerConfig,
+  orderPolicy,
+  ServerShards,
+  SharedParameters,
+  type BatchSource,
+  type GradientPrecisionName,
+  type OptimizerName,
+  type OrderPolicy,
+  type UpdateEvent,
+} from '@churnlab/ps';
 import { seedStream } from '@churnlab/random';
 import { ThreadPool, ThreadWorkers } from '../src/index.js';
 
 const data = syntheticCtr({ seed: 4, examples: 1200, dense: 6, categorical: [3], teacherHidden: 8, labelNoise: 0.05, evalFraction: 0.25 });
 export const train: Dataset = toShared(data.train);
 export const evaluation: Dataset = toShared(data.eval);
+
+const DENSE = 6;
+/** Bucket counts of the categorical version of the data: the one-hot feature (3 values + missing) and a hashed id. */
+export const categoricalBuckets = [4, 200];
+
+/**
+ * The data with its one-hot block turned into bucket ids, as a reader of categorical columns would give them: feature 0
+ * is the one-hot index + 1 (0, the missing bucket, on every 7th row), feature 1 a hashed id in 0..199, so a batch of 32
+ * leaves most of its table untouched.
+ */
+function withCategories(d: Dataset): Dataset {
+  const features = new Float32Array(d.rows * DENSE);
+  const categories = new Uint32Array(d.rows * 2);
+  for (let r = 0; r < d.rows; r++) {
+    features.set(d.features.subarray(r * d.width, r * d.width + DENSE), r * DENSE);
+    const oneHot = Array.from(d.features.subarray(r * d.width + DENSE, (r + 1) * d.width));
+    categories[2 * r] = r % 7 === 0 ? 0 : oneHot.indexOf(1) + 1;
+    categories[2 * r + 1] = (Math.imul(r + 1, 0x9e3779b1) >>> 0) % categoricalBuckets[1]!;
+  }
+  return { ...d, width: DENSE, features, featureNames: d.featureNames.slice(0, DENSE), categories, buckets: categoricalBuckets, categoryNames: ['c0', 'hashed'] };
+}
+
+export const categoricalTrain: Dataset = toShared(withCategories(data.train));
+export const categoricalEvaluation: Dataset = toShared(withCategories(data.eval));
 
 /** Batches in row order: the tests here are about the workers, not shuffling. */
 function batches(batchSize: number, steps: number): BatchSource {
@@ -26,19 +60,32 @@ export interface ThreadRunOptions {
   gradPrecision?: GradientPrecisionName;
   numericSeed?: number;
   delayMs?: (step: number, worker: number) => number;
+  /** Train on the categorical version of the data with embedding tables of this dimension (and a store that knows them). */
+  embeddingDimension?: number;
+  optimizer?: OptimizerName;
 }
 
 /** Trains a small MLP on real worker threads and returns its final parameters and update log. */
 export async function trainOnThreads(pool: ThreadPool, options: ThreadRunOptions) {
-  const model: ModelSpec = { inputs: train.width, hidden: [16, 8], outputs: 1, activation: options.activation ?? 'relu', layerNorm: false };
+  const dimension = options.embeddingDimension;
+  const [trainSet, evalSet] = dimension ? [categoricalTrain, categoricalEvaluation] : [train, evaluation];
+  const model: ModelSpec = {
+    inputs: trainSet.width,
+    hidden: [16, 8],
+    outputs: 1,
+    activation: options.activation ?? 'relu',
+    layerNorm: false,
+    ...(dimension ? { embeddings: { buckets: categoricalBuckets, dimension } } : {}),
+  };
+  const layout = parameterLayout(model);
   const policy = typeof options.order === 'string' ? orderPolicy(options.order) : options.order;
-  const store = SharedParameters.create(initialParameters(parameterLayout(model), 1), policy.gradientSlots(options.workers), policy.historyDepth(options.workers));
+  const store = SharedParameters.create(initialParameters(layout, 1), policy.gradientSlots(options.workers), policy.historyDepth(options.workers), embeddingTables(layout));
   const precision = { name: options.gradPrecision ?? 'float32', seed: options.numericSeed ?? 1, replica: 0 };
-  const workers = new ThreadWorkers(pool, { runId: `test-${++runs}`, model, store: store.handle, train, precision }, options.workers);
+  const workers = new ThreadWorkers(pool, { runId: `test-${++runs}`, model, store: store.handle, train: trainSet, precision }, options.workers);
   const events: UpdateEvent[] = [];
   await policy.run({
     store,
-    shards: new ServerShards({ ...defaultOptimizerConfig, learningRate: 0.3 }, store.handle.size, options.psShards ?? 1),
+    shards: new ServerShards({ ...defaultOptimizerConfig, name: options.optimizer ?? 'sgd', learningRate: 0.3 }, store.handle.size, options.psShards ?? 1),
     workers,
     batches: batches(32, options.steps ?? 40),
     microShards: 8,
@@ -47,5 +94,5 @@ export async function trainOnThreads(pool: ThreadPool, options: ThreadRunOptions
     onUpdate: (e) => events.push(e),
     onStep: () => undefined,
   });
-  return { params: new Float32Array(store.params), events, predictions: await workers.predict(evaluation) };
+  return { params: new Float32Array(store.params), events, predictions: await workers.predict(evalSet), layout };
 }

@@ -1,6 +1,10 @@
 import type { Optimizer, OptimizerConfig } from './optimizer.js';
 
-/** Adam with bias correction folded into the step size, ε added to √v (the efficient form of Kingma & Ba, §2). */
+/**
+ * Adam with bias correction folded into the step size, ε added to √v (the efficient form of Kingma & Ba, §2).
+ * No sparse path: m and v decay on every step and a zero gradient still moves p by m̂/√v̂, so embedding tables are
+ * applied densely. (LazyAdam, which updates only touched rows, is a different algorithm; it is not offered.)
+ */
 export function adam(config: OptimizerConfig, size: number): Optimizer {
   const { learningRate: lr, beta1, beta2, epsilon } = config;
   const first = new Float32Array(size);

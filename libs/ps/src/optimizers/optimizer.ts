@@ -16,6 +16,14 @@ export interface Optimizer {
   readonly name: OptimizerName;
   /** params ← params − update(grad); advances the optimizer's state. */
   apply(params: Float32Array, grad: Float32Array): void;
+  /**
+   * The same update as `apply`, as one step, on the element spans [spans[2i], spans[2i+1]) for i < count only (ascending,
+   * disjoint); every other element and its state stay as they are. Present only where that is exactly `apply` whenever
+   * `grad` is zero outside the spans (a zero gradient leaves an element and its state unchanged, bit for bit): SGD
+   * and Adagrad. Momentum and Adam decay their state on every step, so their sparse ("lazy") forms are different
+   * algorithms; they have no sparse path and are always applied densely.
+   */
+  readonly applySpans?: (params: Float32Array, grad: Float32Array, spans: Uint32Array, count: number) => void;
   /** The optimizer's state vectors, for checkpoints. */
   state(): Float32Array[];
 }

@@ -1,12 +1,16 @@
 import type { Optimizer, OptimizerConfig } from './optimizer.js';
 
-/** Plain SGD: p ← p − lr·g. */
+/** Plain SGD: p ← p − lr·g. A zero gradient leaves p unchanged, so updating only touched spans is exact. */
 export function sgd(config: OptimizerConfig): Optimizer {
   const lr = config.learningRate;
+  const update = (params: Float32Array, grad: Float32Array, start: number, end: number) => {
+    for (let i = start; i < end; i++) params[i] = params[i]! - lr * grad[i]!;
+  };
   return {
     name: 'sgd',
-    apply(params, grad) {
-      for (let i = 0; i < params.length; i++) params[i] = params[i]! - lr * grad[i]!;
+    apply: (params, grad) => update(params, grad, 0, params.length),
+    applySpans(params, grad, spans, count) {
+      for (let s = 0; s < count; s++) update(params, grad, spans[2 * s]!, spans[2 * s + 1]!);
     },
     state: () => [],
   };

@@ -1,10 +1,21 @@
-import { addInto } from '@churnlab/model';
+import { addInto, type TouchedRows } from '@churnlab/model';
 import type { GradientResult } from '../gradient-workers.js';
 import type { TrainingContext } from '../training-context.js';
 import { deliver } from './tasks.js';
+import { TouchedSlotSum } from './touched-slot-sum.js';
 
-/** How a barrier step reduces its workers' gradient slots: the sum, and the workers in the order the sum took them. */
-export type Reduce = (slots: Float32Array[], arrivalOrder: number[], step: number) => { gradient: Float32Array; order: number[] };
+/**
+ * How a barrier step reduces its workers' gradient slots: the sum, and the workers in the order the sum took them.
+ * The reduction must be elementwise: with embedding tables it is handed the slots' packed non-zero elements.
+ */
+export type Reduce = (slots: Float32Array[], arrivalOrder: number[], step: number) => Reduced;
+
+/** A reduced step: the summed gradient, the workers in the order the sum took them and, with tables, the touched rows. */
+export interface Reduced {
+  gradient: Float32Array;
+  order: number[];
+  touched?: TouchedRows;
+}
 
 /**
  * Bulk-synchronous training: every step waits for all workers, reduces their gradient slots with `reduce` and applies
@@ -13,6 +24,7 @@ export type Reduce = (slots: Float32Array[], arrivalOrder: number[], step: numbe
 export async function barrierSteps(context: TrainingContext, reduce: Reduce): Promise<void> {
   const { store, workers, batches } = context;
   const slots = Array.from({ length: workers.count }, (_, w) => store.gradientSlot(w));
+  const sparse = TouchedSlotSum.of(store, workers.count);
   for (let step = 0; step < batches.steps; step++) {
     const results: GradientResult[] = [];
     const arrivalOrder: number[] = [];
@@ -24,8 +36,8 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
         }),
       ),
     );
-    const { gradient, order } = reduce(slots, arrivalOrder, step);
-    const version = store.write((params) => context.shards.apply(params, gradient));
+    const { gradient, order, touched } = sparse ? sparse.reduce(reduce, arrivalOrder, step) : reduce(slots, arrivalOrder, step);
+    const version = store.write((params) => context.shards.apply(params, gradient, touched));
     order.forEach((w, orderKey) => {
       const { versionRead } = results[w]!;
       context.onUpdate({ step, worker: w, versionRead, version, staleness: version - 1 - versionRead, orderKey });
@@ -34,9 +46,10 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
   }
 }
 
-/** Sums the slots left to right in `order` into `into` (overwritten) and returns it. */
+/** Sums the slots left to right in `order` into the front of `into` (at least as long as a slot) and returns that front. */
 export function sumInOrder(slots: Float32Array[], order: number[], into: Float32Array): Float32Array {
-  into.set(slots[order[0]!]!);
-  for (const w of order.slice(1)) addInto(into, slots[w]!);
-  return into;
+  const sum = into.subarray(0, slots[order[0]!]!.length);
+  sum.set(slots[order[0]!]!);
+  for (const w of order.slice(1)) addInto(sum, slots[w]!);
+  return sum;
 }

@@ -18,10 +18,11 @@ export async function applyOnArrival(context: TrainingContext, maxLead: number):
   };
   const workerLoop = async (worker: number) => {
     const slot = store.gradientSlot(worker);
+    const touched = store.touchedRows(worker);
     for (let step = 0; step < batches.steps; step++) {
       await mayStart(step);
       const result = await deliver(context, step, worker);
-      const version = store.write((params) => context.shards.apply(params, slot));
+      const version = store.write((params) => context.shards.apply(params, slot, touched));
       context.onUpdate({ step, worker, versionRead: result.versionRead, version, staleness: version - 1 - result.versionRead, orderKey: version - 1 });
       finished[worker] = step + 1;
       const waiters = wakeWaiters;

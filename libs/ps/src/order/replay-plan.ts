@@ -93,7 +93,7 @@ export async function executePlan(context: TrainingContext, plan: ReplayPlan): P
       pending.delete(g);
       stepLoss.get(plan.gradients[g]!.step)!.loss += lossSum;
     }
-    const version = store.write((params) => applying.forEach((g, k) => shards.applyShard(k, params, store.gradientSlot(slotOf[g]!))));
+    const version = store.write((params) => applying.forEach((g, k) => shards.applyShard(k, params, store.gradientSlot(slotOf[g]!), store.touchedRows(slotOf[g]!))));
     emitTick(context, plan, applying, version);
     for (const g of applying) if (--appliesLeft[g]! === 0) finish(context, plan.gradients[g]!, stepLoss, () => freeSlots.push(slotOf[g]!));
   }

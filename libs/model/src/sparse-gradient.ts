@@ -1,0 +1,74 @@
+import { touchedIds, type TouchedRows } from './touched-rows.js';
+
+/*
+ * A gradient with embedding tables is a full-length vector plus its TouchedRows: every element outside the tables
+ * (the dense MLP part) is set, and inside each table only the touched rows are, the rest being zero. Summing such
+ * vectors elementwise, touched rows or not, equals summing the full vectors: an untouched row contributes +0, and x + 0
+ * is x. Packing the selected elements (the dense part and the rows of a union of touched rows) into a short vector lets
+ * the existing fixed-tree sums run on a fraction of the elements with the same float32 rounding as the full sum.
+ */
+
+/** Elements a packed vector of `touched` has in a `size`-long gradient: the dense part plus every touched row. */
+export function packedLength(size: number, touched: TouchedRows): number {
+  return touched.tables.reduce((n, t, k) => n - t.rows * t.dimension + touched.counts[k]! * t.dimension, size);
+}
+
+/**
+ * Copies the dense part and the touched rows of `values` into the front of `out`, in ascending element order, and
+ * returns that front. Throws when `out` is too short.
+ */
+export function packTouched(values: Float32Array, touched: TouchedRows, out: Float32Array): Float32Array {
+  const length = packedLength(values.length, touched);
+  if (out.length < length) throw new RangeError(`packTouched: needs ${length} elements, the output has ${out.length}`);
+  let at = 0;
+  // Element loops rather than set(subarray(…)): spans are mostly single rows, and a view per row costs more than the copy.
+  forEachSpan(values.length, touched, (start, end) => {
+    for (let i = start; i < end; i++) out[at++] = values[i]!;
+  });
+  return out.subarray(0, length);
+}
+
+/** Writes a vector packed by packTouched(·, touched, ·) back to its places in `values`; other elements are left alone. */
+export function unpackTouched(packed: Float32Array, touched: TouchedRows, values: Float32Array): void {
+  if (packed.length !== packedLength(values.length, touched)) {
+    throw new RangeError(`unpackTouched: ${packed.length} packed elements do not match the ${packedLength(values.length, touched)} selected`);
+  }
+  let at = 0;
+  forEachSpan(values.length, touched, (start, end) => {
+    for (let i = start; i < end; i++) values[i] = packed[at++]!;
+  });
+}
+
+/** Zeroes the touched rows of `values` (the rows a previous gradient left there), leaving the dense part alone. */
+export function zeroTouched(values: Float32Array, touched: TouchedRows): void {
+  touched.tables.forEach((t, k) => {
+    for (const row of touchedIds(touched, k)) values.fill(0, t.offset + row * t.dimension, t.offset + (row + 1) * t.dimension);
+  });
+}
+
+/**
+ * Calls `span(start, end)` for the element ranges `touched` selects in a `size`-long vector, ascending: the dense
+ * ranges between and around the tables, and each touched row (adjacent rows are merged into one range).
+ */
+export function forEachSpan(size: number, touched: TouchedRows, span: (start: number, end: number) => void): void {
+  let pending = -1;
+  let pendingEnd = -1;
+  const emit = (start: number, end: number) => {
+    if (start === end) return;
+    if (start === pendingEnd) {
+      pendingEnd = end;
+      return;
+    }
+    if (pending >= 0) span(pending, pendingEnd);
+    pending = start;
+    pendingEnd = end;
+  };
+  let position = 0;
+  touched.tables.forEach((t, k) => {
+    emit(position, t.offset);
+    for (const row of touchedIds(touched, k)) emit(t.offset + row * t.dimension, t.offset + (row + 1) * t.dimension);
+    position = t.offset + t.rows * t.dimension;
+  });
+  emit(position, size);
+  if (pending >= 0) span(pending, pendingEnd);
+}

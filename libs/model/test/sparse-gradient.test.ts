@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createTouchedRows, forEachSpan, packedLength, packTouched, setTouchedFromIds, treeSum, unpackTouched, zeroTouched } from '../src/index.js';
+
+// Elements 0–1 dense, table 0 at 2 (4 rows × 2), dense 10–11, table 1 at 12 (3 rows × 1), dense 15–16.
+const tables = [
+  { offset: 2, rows: 4, dimension: 2 },
+  { offset: 12, rows: 3, dimension: 1 },
+];
+const size = 17;
+
+function touchedOf(t0: number[], t1: number[]) {
+  const touched = createTouchedRows(tables);
+  setTouchedFromIds(touched, 0, Uint32Array.from(t0));
+  setTouchedFromIds(touched, 1, Uint32Array.from(t1));
+  return touched;
+}
+
+/** A gradient that is zero outside its dense part and its touched rows, as BatchGradient leaves one. */
+function sparseGradient(t0: number[], t1: number[], seed: number): Float32Array {
+  const g = new Float32Array(size);
+  forEachSpan(size, touchedOf(t0, t1), (start, end) => {
+    for (let i = start; i < end; i++) g[i] = Math.sin(seed * 31 + i * 7) * 10 ** ((i % 5) - 2);
+  });
+  return g;
+}
+
+describe('sparse gradient helpers', () => {
+  it('select the dense part and the touched rows, merging adjacent spans', () => {
+    const spans: Array<[number, number]> = [];
+    forEachSpan(size, touchedOf([0, 1, 3], [2]), (s, e) => spans.push([s, e]));
+    // Dense [0,2) runs into rows 0 and 1 of table 0 ([2,6)); row 3 is [8,10), running into dense [10,12); row 2 of table 1 is 14, then dense [15,17).
+    expect(spans).toEqual([
+      [0, 6],
+      [8, 12],
+      [14, 17],
+    ]);
+  });
+
+  it('pack the selected elements in order and unpack them back in place, leaving the rest alone', () => {
+    const touched = touchedOf([1], [0, 2]);
+    const values = Float32Array.from({ length: size }, (_, i) => i + 1);
+    expect(packedLength(size, touched)).toBe(2 + 2 + 2 + 2 + 2);
+    const packed = packTouched(values, touched, new Float32Array(20));
+    expect(Array.from(packed)).toEqual([1, 2, 5, 6, 11, 12, 13, 15, 16, 17]);
+    const target = new Float32Array(size).fill(-1);
+    unpackTouched(packed, touched, target);
+    expect(Array.from(target)).toEqual([1, 2, -1, -1, 5, 6, -1, -1, -1, -1, 11, 12, 13, -1, 15, 16, 17]);
+    expect(() => packTouched(values, touched, new Float32Array(9))).toThrow(RangeError);
+    expect(() => unpackTouched(packed.subarray(1), touched, target)).toThrow(RangeError);
+  });
+
+  it('zero only the touched rows', () => {
+    const values = new Float32Array(size).fill(3);
+    zeroTouched(values, touchedOf([0, 3], [1]));
+    expect(Array.from(values)).toEqual([3, 3, 0, 0, 3, 3, 3, 3, 0, 0, 3, 3, 3, 0, 3, 3, 3]);
+  });
+
+  it('sum packed over the union of touched rows exactly as the full vectors sum, bit for bit', () => {
+    const rowSets: Array<[number[], number[]]> = [[[0, 2], [1]], [[2], []], [[3, 0], [1, 2]], [[], [2]], [[2], [1]]];
+    const leaves = rowSets.map(([t0, t1], i) => sparseGradient(t0, t1, i));
+    const full = treeSum(leaves.map((l) => new Float32Array(l)));
+    const union = touchedOf([0, 1, 2, 3].filter((r) => rowSets.some(([t0]) => t0.includes(r))), [0, 1, 2].filter((r) => rowSets.some(([, t1]) => t1.includes(r))));
+    const packed = treeSum(leaves.map((l) => packTouched(l, union, new Float32Array(size))));
+    const result = new Float32Array(size);
+    unpackTouched(packed, union, result);
+    expect(result).toEqual(full);
+  });
+});
