@@ -79,6 +79,8 @@ const model = z.strictObject({
   hidden: z.array(positiveInt()).min(1).default([128, 128]),
   activation: z.string().min(1).default('relu'),
   layerNorm: z.boolean().default(false),
+  /** Width of the embedding of each categorical feature of a file data set (sparse tables, one per feature). */
+  embeddingDimension: positiveInt().max(1024).default(16),
 });
 
 const optimizer = z.strictObject({

@@ -6,7 +6,7 @@ export { buildDatasets } from './datasets.js';
 export type { RunData } from './datasets.js';
 export { EpochBatches } from './epoch-batches.js';
 export { float32Sha256 } from './sha256.js';
-export { trainRun } from './train-run.js';
+export { modelSpec, trainRun } from './train-run.js';
 export type { RunResult, RunMetrics, TrainRunOptions } from './train-run.js';
 export { writeRunDirectory, readRunDirectory, assertFreshOutput, writeFileAtomically, writeJsonAtomically, runFiles } from './run-directory.js';
 export type { StoredRun } from './run-directory.js';

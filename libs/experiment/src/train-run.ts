@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { accuracy, auc, logLoss } from '@churnlab/metrics';
-import { initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
+import { embeddingTables, initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
 import { delayMs, orderPolicy, parseDelay, ServerShards, SharedParameters, type UpdateEvent } from '@churnlab/ps';
 import { ThreadWorkers, type ThreadPool } from '@churnlab/transport';
 import { seedStream } from '@churnlab/random';
@@ -50,7 +50,7 @@ export interface TrainRunOptions {
 export async function trainRun(config: Config, options: TrainRunOptions): Promise<RunResult> {
   const { pool, data } = options;
   const replica = options.replica ?? config.replica;
-  const model: ModelSpec = { inputs: data.train.width, outputs: data.train.outputs, ...config.model };
+  const model = modelSpec(config, data);
   const layout = parameterLayout(model);
   const { training, vary, seed } = config;
   const streamReplica = (source: ReplicaSource) => sourceReplica(vary, source, replica);
@@ -58,7 +58,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const batches = new EpochBatches(data.train.rows, training.batchSize, training.epochs, parseShuffle(training.shuffle), seed, streamReplica('shuffle'));
   const shape = { steps: batches.steps, workers: training.workers, shards: training.psShards };
   const policy = options.recorded ? recordedRunPolicy(options.recorded, shape) : orderPolicy(training.order);
-  const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers));
+  const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers), embeddingTables(layout));
   const precision = { name: training.gradPrecision, seed, replica: streamReplica('numeric') };
   const workers = new ThreadWorkers(pool, { runId: randomUUID(), model, store: store.handle, train: data.train, precision }, training.workers);
   const delay = parseDelay(training.delay);
@@ -94,4 +94,11 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
     skippedRows: data.skippedRows,
   };
   return { config, replica, params, predictions: new Float32Array(predictions), events, metrics, model };
+}
+
+/** The network a config trains on its data: the MLP of the config, with one embedding table per categorical feature the data has. */
+export function modelSpec(config: Config, data: RunData): ModelSpec {
+  const { embeddingDimension, ...mlp } = config.model;
+  const buckets = data.train.buckets;
+  return { inputs: data.train.width, outputs: data.train.outputs, ...mlp, ...(buckets?.length ? { embeddings: { buckets, dimension: embeddingDimension } } : {}) };
 }

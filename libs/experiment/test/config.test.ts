@@ -22,7 +22,7 @@ describe('resolveConfig defaults', () => {
       vary: ['order'],
       data: { format: 'synthetic', ...defaultSyntheticCtr, categorical: [...defaultSyntheticCtr.categorical] },
       features: { numeric: { transform: 'standardize', missingIndicator: true }, categorical: { buckets: 1024, seed: 0 } },
-      model: { hidden: [128, 128], activation: 'relu', layerNorm: false },
+      model: { hidden: [128, 128], activation: 'relu', layerNorm: false, embeddingDimension: 16 },
       training: {
         epochs: 4,
         batchSize: 64,
@@ -51,7 +51,7 @@ describe('resolveConfig defaults', () => {
     expect(config.training.optimizer.learningRate).toBe(0.05);
     expect(config.training.optimizer.momentum).toBe(0.9);
     expect(config.training.epochs).toBe(4);
-    expect(config.model).toEqual({ hidden: [128, 128], activation: 'relu', layerNorm: false });
+    expect(config.model).toEqual({ hidden: [128, 128], activation: 'relu', layerNorm: false, embeddingDimension: 16 });
   });
 });
 
@@ -214,7 +214,7 @@ describe('readConfigFile', () => {
     const fromJson = resolveConfig(readConfigFile(json), json);
     expect(fromYaml).toEqual(fromJson);
     expect(fromYaml.seed).toBe(7);
-    expect(fromYaml.model).toEqual({ hidden: [16, 8], activation: 'smelu:0.5', layerNorm: false });
+    expect(fromYaml.model).toEqual({ hidden: [16, 8], activation: 'smelu:0.5', layerNorm: false, embeddingDimension: 16 });
     expect(fromYaml.training.optimizer.name).toBe('adam');
     expect(fromYaml.compare.activations).toEqual(['relu', 'gelu:tanh']);
   });
