@@ -30,3 +30,4 @@ export type { CompareFile } from './compare-file.js';
 export { runSweep, sweepConfigFileName } from './sweep.js';
 export type { SweepOptions } from './sweep.js';
 export { expandActivation, sweepSets } from './sweep-grid.js';
+export { describeNumericalFailure, NumericalFailure } from './numerical-failure.js';

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { accuracy, auc, logLoss } from '@churnlab/metrics';
 import { embeddingTables, initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
-import { delayMs, orderPolicy, parseDelay, ServerShards, SharedParameters, type UpdateEvent } from '@churnlab/ps';
+import { delayMs, healthChecked, orderPolicy, parseDelay, ServerShards, SharedParameters, type UpdateEvent } from '@churnlab/ps';
 import { ThreadWorkers, type ThreadPool } from '@churnlab/transport';
 import { seedStream } from '@churnlab/random';
 import type { Config } from './config-schema.js';
 import type { RunData } from './datasets.js';
 import { EpochBatches } from './epoch-batches.js';
+import { describeNumericalFailure } from './numerical-failure.js';
 import { recordedRunPolicy, type RecordedRun } from './recorded-run.js';
 import { sourceReplica, type ReplicaSource } from './replica-sources.js';
 import { float32Sha256 } from './sha256.js';
@@ -61,15 +62,16 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers), embeddingTables(layout));
   const precision = { name: training.gradPrecision, seed, replica: streamReplica('numeric') };
   const workers = new ThreadWorkers(pool, { runId: randomUUID(), model, store: store.handle, train: data.train, precision }, training.workers);
+  const checkedWorkers = healthChecked(workers);
   const delay = parseDelay(training.delay);
   const delayStream = seedStream(seed, 'delay', streamReplica('delay'));
   const events: UpdateEvent[] = [];
   let lastLoss = Number.NaN;
   let done = 0;
-  await policy.run({
+  const run = policy.run({
     store,
     shards: new ServerShards(training.optimizer, layout.size, training.psShards),
-    workers,
+    workers: checkedWorkers,
     batches,
     microShards: training.microShards,
     orderStream: seedStream(seed, 'order', streamReplica('order')),
@@ -79,6 +81,9 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
       lastLoss = meanLoss;
       options.onProgress?.(++done, batches.steps);
     },
+  });
+  await run.catch((error: unknown) => {
+    throw describeNumericalFailure(error, layout);
   });
   const predictions = await workers.predict(data.eval);
   const params = new Float32Array(store.params);

@@ -20,6 +20,8 @@ export interface GradientResult {
   versionRead: number;
   lossSum: number;
   rows: number;
+  /** Index (in the parameter vector) of the first NaN or infinite gradient element; absent when all are finite. */
+  firstNonFinite?: number;
 }
 
 /** The parameter server's view of its workers, whatever carries the messages (threads, NATS). */

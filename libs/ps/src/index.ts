@@ -22,3 +22,4 @@ export type { PlannedGradient, ReplayPlan } from './order/replay-plan.js';
 export { planFromEvents, recordedPolicy, RecordedEventError, reductionOrders, type RunShape } from './order/recorded.js';
 export { gradientPrecision, gradientPrecisionNames } from './precision/registry.js';
 export type { GradientPrecisionName, GradientRounder } from './precision/gradient-rounder.js';
+export { checkHealth, firstNonFinite, healthChecked, NumericalHealthError } from './numerical-health.js';

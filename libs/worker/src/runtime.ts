@@ -13,7 +13,7 @@ import {
   type EmbeddingTable,
   type TouchedRows,
 } from '@churnlab/model';
-import { gradientPrecision, SharedParameters, type GradientResult, type GradientRounder, type GradientTask } from '@churnlab/ps';
+import { firstNonFinite, gradientPrecision, SharedParameters, type GradientResult, type GradientRounder, type GradientTask } from '@churnlab/ps';
 import { seedStream, type SeedStream } from '@churnlab/random';
 import type { RunSetup } from './messages.js';
 
@@ -58,8 +58,11 @@ export class WorkerRuntime {
     const versionRead = task.readVersion === undefined ? this.store.read(this.snapshot) : this.store.readVersion(task.readVersion, this.snapshot);
     this.gradient.setParameters(this.snapshot);
     const slot = task.slot ?? task.worker;
-    const lossSum = this.network.tables.length > 0 ? this.sparseGradient(task, slot) : this.denseGradient(task, slot);
-    return { step: task.step, worker: task.worker, versionRead, lossSum, rows: task.microShards.reduce((n, shard) => n + shard.length, 0) };
+    const { lossSum, finite } = this.network.tables.length > 0 ? this.sparseGradient(task, slot) : this.denseGradient(task, slot);
+    const result: GradientResult = { step: task.step, worker: task.worker, versionRead, lossSum, rows: task.microShards.reduce((n, shard) => n + shard.length, 0) };
+    // Only a failing gradient pays for a scan of the whole slot, to say where the trouble started.
+    const bad = finite ? undefined : firstNonFinite(this.store.gradientSlot(slot));
+    return bad === undefined ? result : { ...result, firstNonFinite: bad };
   }
 
   /** Predicts rows [start, end) of `data` at the current parameters into `out`. */
@@ -77,8 +80,8 @@ export class WorkerRuntime {
     this.gradient.dispose();
   }
 
-  /** Full micro-shard gradients, rounded, tree-summed into the slot; returns Σloss. */
-  private denseGradient(task: GradientTask, slot: number): number {
+  /** Full micro-shard gradients, rounded, tree-summed into the slot; returns Σloss and whether the sum is finite. */
+  private denseGradient(task: GradientTask, slot: number): { lossSum: number; finite: boolean } {
     let lossSum = 0;
     const leaves = task.microShards.map((shard, i) => {
       while (this.shardGradients.length <= i) this.shardGradients.push(new Float32Array(this.snapshot.length));
@@ -88,8 +91,9 @@ export class WorkerRuntime {
       this.rounder.round(out, this.numericStream, task.step, task.firstMicroShard + i);
       return out;
     });
-    this.store.gradientSlot(slot).set(treeSum(leaves));
-    return lossSum;
+    const sum = treeSum(leaves);
+    this.store.gradientSlot(slot).set(sum);
+    return { lossSum, finite: firstNonFinite(sum) === undefined };
   }
 
   /**
@@ -98,9 +102,9 @@ export class WorkerRuntime {
    * into one reused full buffer, rounded there, and packed to the dense part and the task's rows. Summing the packed
    * vectors rounds exactly as summing the full ones, whose other rows are zero. The slot gets the sum in place, after
    * zeroing the rows its previous gradient touched, and the task's rows as its touched rows for the server (a store
-   * made without the tables gets the full dense vector). Returns Σloss.
+   * made without the tables gets the full dense vector). Returns Σloss and whether the packed sum is finite.
    */
-  private sparseGradient(task: GradientTask, slot: number): number {
+  private sparseGradient(task: GradientTask, slot: number): { lossSum: number; finite: boolean } {
     this.setTaskRows(task.microShards);
     if (this.leafGradient.length !== this.snapshot.length) this.leafGradient = new Float32Array(this.snapshot.length);
     const length = packedLength(this.snapshot.length, this.taskTouched);
@@ -122,7 +126,7 @@ export class WorkerRuntime {
     else target.fill(0);
     unpackTouched(sum, this.taskTouched, target);
     if (slotTouched) copyTouchedRows(slotTouched, this.taskTouched);
-    return lossSum;
+    return { lossSum, finite: firstNonFinite(sum) === undefined };
   }
 
   /** Sets the task's touched rows: per table, the distinct bucket ids of every example of its micro-shards. */
