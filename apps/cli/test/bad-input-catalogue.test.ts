@@ -79,6 +79,7 @@ const catalogue: BadInput[] = [
   { id: 'file-out-exists', files: { 'taken/keep.txt': 'precious' }, args: ['train', '--out', 'taken'], names: ['--out', 'taken', 'already exists'] },
   { id: 'file-run-directory-corrupt', files: { 'run/metrics.json': { evalExamples: 10, outputs: 1 }, 'run/predictions.f32': 'abc', 'other/metrics.json': '{' }, args: ['pd', 'run', 'other'], names: [/predictions\.f32: 3 bytes; expected 40/] },
   { id: 'file-events-log-corrupt', files: { 'rec/config.json': {}, 'rec/events.jsonl': '{"step":0,"worker":0,"versionRead":0,"version":1,"staleness":0,"orderKey":0}\nnot json\n' }, args: ['train', '--replay-from', 'rec'], names: [/rec\/events\.jsonl:2/, 'is not JSON'] },
+  { id: 'file-checkpoint-corrupt', files: { 'run/config.json': {}, 'run/checkpoint.msgpack': 'garbage' }, args: ['train', '--resume', 'run'], names: [/run\/checkpoint\.msgpack: /, 'expected'] },
   { id: 'file-results-corrupt', files: { 'res/results.json': '{"kind": "compare"' }, args: ['report', 'res'], names: ['res/results.json', 'not valid JSON'] },
   { id: 'file-sweep-resumed-with-other-config', files: { 'sw/sweep-config.json': '{}\n' }, args: ['sweep', '--resume', '--out', 'sw'], names: ['--resume', 'another config'] },
 ];

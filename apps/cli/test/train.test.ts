@@ -47,8 +47,8 @@ describe('churnlab train --json', () => {
     expect(first.stdout).not.toContain('train [');
   });
 
-  it('writes the run directory with all five files', () => {
-    for (const dir of ['run-a', 'runs/run-b']) expect(readdirSync(path.join(tmp(), dir)).sort()).toEqual(runDirectoryFiles);
+  it('writes the run directory with all five files and the final checkpoint', () => {
+    for (const dir of ['run-a', 'runs/run-b']) expect(readdirSync(path.join(tmp(), dir)).sort()).toEqual([...runDirectoryFiles, 'checkpoint.msgpack'].sort());
   });
 
   it('the run directory agrees with the JSON document and with the flags', () => {

@@ -107,6 +107,8 @@ const training = z.strictObject({
   /** none · lag:WORKER=MS,… · jitter:MAX_MS (checked by the ps delay parser). */
   delay: z.string().default('none'),
   gradPrecision: z.enum(gradientPrecisionNames).default('float32'),
+  /** A checkpoint every K steps (0: only at the end); train --resume continues from the last one. */
+  checkpointEvery: z.number().int().min(0).default(100),
   optimizer: optimizer.prefault({}),
 });
 

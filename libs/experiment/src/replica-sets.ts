@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { crossPdReport, pdReport, summarize, type PdReport, type Spread } from '@churnlab/metrics';
 import type { ThreadPool } from '@churnlab/transport';
 import type { Config } from './config-schema.js';
 import type { RunData } from './datasets.js';
-import { readRunDirectory, writeRunDirectory } from './run-directory.js';
+import { isCompleteRun, readRunDirectory, writeRunDirectory } from './run-directory.js';
 import { settingConfig, type RunSetting } from './run-setting.js';
 import { trainRun, type RunMetrics } from './train-run.js';
 
@@ -70,7 +69,7 @@ export async function trainReplicaSets(base: Config, sets: ReplicaSet[], options
     const dir = options.placement.dirFor(config, setting, replica);
     options.onRunStart?.({ ...setting, replica }, index, unique.length);
     let run: FinishedRun;
-    if (dir && options.placement.reuseFinished && existsSync(dir)) run = readRunDirectory(dir);
+    if (dir && options.placement.reuseFinished && isCompleteRun(dir)) run = readRunDirectory(dir);
     else {
       const trained = await trainRun(config, { pool: options.pool, data: options.data, replica, onProgress: (d, t) => options.onProgress?.(index * t + d, unique.length * t) });
       if (dir) writeRunDirectory(dir, trained);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Packr } from 'msgpackr';
 import { parameterLayout } from '@churnlab/model';
 import { ConfigError } from './config-error.js';
+import type { Config } from './config-schema.js';
 import type { RunMetrics, RunResult } from './train-run.js';
 
 // moreTypes makes msgpackr round-trip typed arrays instead of turning them into plain arrays.
@@ -18,27 +19,28 @@ export const runFiles = {
 } as const;
 
 /**
- * Writes a run directory atomically: everything goes into a hidden sibling that is renamed into place last,
- * so a killed run never leaves a directory that looks complete.
+ * Writes (or completes) a run directory. Every file goes through a temporary file and a rename, and metrics.json comes
+ * last: it is what makes a run directory complete, so a killed run never leaves one that looks complete.
  */
 export function writeRunDirectory(dir: string, run: RunResult): void {
-  assertFreshOutput(dir);
-  mkdirSync(path.dirname(dir), { recursive: true });
-  const staging = path.join(path.dirname(dir), `.${path.basename(dir)}.partial-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging);
-  try {
-    const layout = parameterLayout(run.model);
-    writeFileSync(path.join(staging, runFiles.config), JSON.stringify({ ...run.config, replica: run.replica }, null, 2) + '\n');
-    writeFileSync(path.join(staging, runFiles.params), packr.pack({ layout: layout.blocks, params: run.params }));
-    writeFileSync(path.join(staging, runFiles.metrics), JSON.stringify(run.metrics, null, 2) + '\n');
-    writeFileSync(path.join(staging, runFiles.predictions), littleEndianBytes(run.predictions));
-    writeFileSync(path.join(staging, runFiles.events), run.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
-    renameSync(staging, dir);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  if (isCompleteRun(dir)) throw new ConfigError(`--out: ${dir} already holds a finished run; choose a new directory or remove it`);
+  mkdirSync(dir, { recursive: true });
+  const file = (name: string) => path.join(dir, name);
+  writeFileAtomically(file(runFiles.config), runConfigText(run.config, run.replica));
+  writeFileAtomically(file(runFiles.params), packr.pack({ layout: parameterLayout(run.model).blocks, params: run.params }));
+  writeFileAtomically(file(runFiles.predictions), littleEndianBytes(run.predictions));
+  writeFileAtomically(file(runFiles.events), run.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  writeFileAtomically(file(runFiles.metrics), JSON.stringify(run.metrics, null, 2) + '\n');
+}
+
+/** Whether `dir` holds a finished run (its metrics.json, written last, is there). */
+export function isCompleteRun(dir: string): boolean {
+  return existsSync(path.join(dir, runFiles.metrics));
+}
+
+/** config.json of a run: the resolved config with the run's replica, which --config and --resume read back. */
+export function runConfigText(config: Config, replica: number): string {
+  return JSON.stringify({ ...config, replica }, null, 2) + '\n';
 }
 
 /** Writes `data` to `file` through a temporary sibling and a rename, so a reader never sees half a file. */

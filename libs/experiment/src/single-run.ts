@@ -1,16 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
+import { readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
+import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
-import { assertFreshOutput, writeRunDirectory } from './run-directory.js';
+import { readConfigFile, resolveConfig } from './load-config.js';
+import { assertFreshOutput, isCompleteRun, runConfigText, runFiles, writeFileAtomically, writeRunDirectory } from './run-directory.js';
 import { trainRun, type RunResult, type TrainRunOptions } from './train-run.js';
 
-/** Trains one model on its own thread pool and writes its run directory to `out`. */
-export async function runSingle(config: Config, out: string, options: Pick<TrainRunOptions, 'onProgress' | 'recorded'> = {}): Promise<RunResult> {
+export type SingleRunOptions = Pick<TrainRunOptions, 'onProgress' | 'recorded'>;
+
+/**
+ * Trains one model on its own thread pool into the run directory `out`: its config.json first, then a checkpoint every
+ * training.checkpointEvery steps, and the results last, so a killed run can be continued with resumeSingle.
+ */
+export async function runSingle(config: Config, out: string, options: SingleRunOptions = {}): Promise<RunResult> {
   assertFreshOutput(out);
+  mkdirSync(out, { recursive: true });
+  writeFileAtomically(path.join(out, runFiles.config), runConfigText(config, config.replica));
+  return trainInto(config, out, options);
+}
+
+/** Continues the run in `dir` from its last checkpoint to the end, reaching the parameters of an uninterrupted run in sync and replay modes. */
+export async function resumeSingle(dir: string, options: Pick<TrainRunOptions, 'onProgress'> = {}): Promise<RunResult> {
+  if (isCompleteRun(dir)) throw new ConfigError(`--resume: ${dir} holds a finished run; nothing to resume`);
+  const configFile = path.join(dir, runFiles.config);
+  const config = resolveConfig(readConfigFile(configFile), configFile);
+  return trainInto(config, dir, { ...options, resume: readCheckpoint(dir) });
+}
+
+async function trainInto(config: Config, dir: string, options: SingleRunOptions & { resume?: Checkpoint }): Promise<RunResult> {
   const pool = new ThreadPool(ThreadPool.sizeFor(config.training.workers));
   try {
-    const run = await trainRun(config, { pool, data: await buildDatasets(config), ...options });
-    writeRunDirectory(out, run);
+    const data = await buildDatasets(config);
+    const run = await trainRun(config, { pool, data, ...options, checkpoint: (checkpoint) => writeCheckpoint(dir, checkpoint) }).catch((error: unknown) => {
+      // A checkpoint of another shape means config.json or the checkpoint was changed after the run started.
+      throw options.resume && error instanceof RangeError && /saved/.test(error.message) ? new ConfigError(`--resume: ${dir}: ${error.message}`) : error;
+    });
+    writeRunDirectory(dir, run);
     return run;
   } finally {
     await pool.close();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
 import { ConfigError } from './config-error.js';
@@ -20,7 +20,8 @@ export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'on
 
 /**
  * Runs every replica set of the sweep's grid. Each run is stored once, in OUT/runs/KEY with KEY a hash of its whole
- * config and replica, written atomically, so an interrupted sweep resumes where it stopped without redoing a run.
+ * config and replica, completed by its metrics.json, so an interrupted sweep resumes where it stopped: finished runs are
+ * reused and a run the kill cut short is trained again.
  */
 export async function runSweep(config: Config, options: SweepOptions): Promise<CompareResult> {
   prepareOutput(config, options);
@@ -46,13 +47,6 @@ function prepareOutput(config: Config, { out, resume }: SweepOptions): void {
   if (readFileSync(pinned, 'utf8') !== JSON.stringify(config, null, 2) + '\n') {
     throw new ConfigError(`--resume: the sweep in ${out} was started with another config (${pinned}); expected the same config and flags, or a new --out`);
   }
-  removeUnfinishedRuns(path.join(out, 'runs'));
-}
-
-/** A killed sweep can leave the hidden staging directory of the run it was writing; the resumed sweep trains that run again. */
-function removeUnfinishedRuns(runs: string): void {
-  if (!existsSync(runs)) return;
-  for (const name of readdirSync(runs)) if (name.startsWith('.') && name.includes('.partial-')) rmSync(path.join(runs, name), { recursive: true, force: true });
 }
 
 /** The result store: one directory per run, named by a hash of the run's config and replica; finished ones are reused. */

@@ -5,6 +5,7 @@ import { delayMs, healthChecked, orderPolicy, parseDelay, ServerShards, SharedPa
 import { ThreadWorkers, type ThreadPool } from '@churnlab/transport';
 import { seedStream } from '@churnlab/random';
 import type { Config } from './config-schema.js';
+import type { Checkpoint } from './checkpoint.js';
 import type { RunData } from './datasets.js';
 import { EpochBatches } from './epoch-batches.js';
 import { describeNumericalFailure } from './numerical-failure.js';
@@ -45,6 +46,10 @@ export interface TrainRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Re-apply the order and staleness of a recorded run instead of drawing or timing them. */
   recorded?: RecordedRun;
+  /** Receives a checkpoint every training.checkpointEvery steps (at boundaries the order policy offers) and at the end. */
+  checkpoint?: (checkpoint: Checkpoint) => void;
+  /** Continue from this checkpoint of the same config instead of starting afresh. */
+  resume?: Checkpoint;
 }
 
 /** Trains one model as `config` says, on the pool's threads, and evaluates it. */
@@ -65,13 +70,25 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const checkedWorkers = healthChecked(workers);
   const delay = parseDelay(training.delay);
   const delayStream = seedStream(seed, 'delay', streamReplica('delay'));
-  const events: UpdateEvent[] = [];
-  let lastLoss = Number.NaN;
-  let done = 0;
+  const shards = new ServerShards(training.optimizer, layout.size, training.psShards);
+  const { resume } = options;
+  if (resume) {
+    store.restoreState(resume.store);
+    shards.restoreState(resume.optimizer);
+  }
+  const events: UpdateEvent[] = [...(resume?.events ?? [])];
+  let lastLoss = resume?.lastLoss ?? Number.NaN;
+  let done = resume?.step ?? 0;
+  const snapshot = (step: number): Checkpoint => ({ step, store: store.exportState(), optimizer: shards.state().map((v) => v.map((a) => new Float32Array(a))), events: [...events], lastLoss });
+  const every = training.checkpointEvery;
   const run = policy.run({
     store,
-    shards: new ServerShards(training.optimizer, layout.size, training.psShards),
+    shards,
     workers: checkedWorkers,
+    ...(resume ? { startStep: resume.step } : {}),
+    onCheckpoint: (step) => {
+      if (every > 0 && step % every === 0) options.checkpoint?.(snapshot(step));
+    },
     batches,
     microShards: training.microShards,
     orderStream: seedStream(seed, 'order', streamReplica('order')),
@@ -85,6 +102,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   await run.catch((error: unknown) => {
     throw describeNumericalFailure(error, layout);
   });
+  options.checkpoint?.(snapshot(batches.steps));
   const predictions = await workers.predict(data.eval);
   const params = new Float32Array(store.params);
   const labels = data.eval.labels;

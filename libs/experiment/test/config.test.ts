@@ -33,6 +33,7 @@ describe('resolveConfig defaults', () => {
         shuffle: 'full',
         delay: 'none',
         gradPrecision: 'float32',
+        checkpointEvery: 100,
         optimizer: { name: 'sgd', learningRate: 0.2, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, initialAccumulator: 0.1 },
       },
       compare: { activations: ['relu', 'smelu:1'], replicas: 2, workers: [] },

@@ -108,13 +108,13 @@ describe('writeRunDirectory', () => {
     expect(readdirSync(path.dirname(dir))).toEqual(['run-a']);
   });
 
-  it('into an existing directory throws ConfigError naming it and leaves it untouched', () => {
-    const existing = path.join(tmp(), 'existing');
-    mkdirSync(existing);
-    writeFileSync(path.join(existing, 'keep.txt'), 'mine\n');
-    expectConfigError(() => writeRunDirectory(existing, run), existing, 'already exists');
-    expect(readdirSync(existing)).toEqual(['keep.txt']);
-    expect(readFileSync(path.join(existing, 'keep.txt'), 'utf8')).toBe('mine\n');
+  it('completes an unfinished run directory (config and checkpoint written while training), keeping its other files', () => {
+    const unfinished = path.join(tmp(), 'unfinished');
+    mkdirSync(unfinished);
+    writeFileSync(path.join(unfinished, 'checkpoint.msgpack'), 'kept');
+    writeRunDirectory(unfinished, run);
+    expect(readdirSync(unfinished).sort()).toEqual(['checkpoint.msgpack', ...fileNames].sort());
+    expect(readFileSync(path.join(unfinished, 'checkpoint.msgpack'), 'utf8')).toBe('kept');
     expect(stagingLeftovers()).toEqual([]);
   });
 
@@ -124,12 +124,13 @@ describe('writeRunDirectory', () => {
     for (const f of fileNames) expect(readFileSync(path.join(dir, f)).equals(before[f]!)).toBe(true);
   });
 
-  it('a write that fails midway leaves neither the directory nor a staging folder', () => {
+  it('a write that fails midway leaves a directory that does not look complete (no metrics.json), and no temporary file', () => {
     const target = path.join(tmp(), 'failed-write');
-    // JSON cannot hold a bigint, so writing events.jsonl (after the other files are staged) throws.
+    // JSON cannot hold a bigint, so writing events.jsonl (just before metrics.json) throws.
     const broken: RunResult = { ...run, events: [{ ...run.events[0]!, step: 1n as unknown as number }] };
     expect(() => writeRunDirectory(target, broken)).toThrow(TypeError);
-    expect(existsSync(target)).toBe(false);
+    expect(existsSync(path.join(target, 'metrics.json'))).toBe(false);
+    expect(() => readRunDirectory(target)).toThrow('not a run directory');
     expect(stagingLeftovers()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 export { SharedParameters } from './shared-parameters.js';
-export type { SharedParametersHandle } from './shared-parameters.js';
+export type { SharedParametersHandle, StoreState } from './shared-parameters.js';
 export { createOptimizer, optimizerNames } from './optimizers/registry.js';
 export { defaultOptimizerConfig } from './optimizers/optimizer.js';
 export type { Optimizer, OptimizerConfig, OptimizerName } from './optimizers/optimizer.js';
@@ -18,7 +18,7 @@ export type { OrderPolicy } from './order/order-policy.js';
 export { orderPolicy, orderPolicyNames } from './order/registry.js';
 export { replayPlan } from './order/replay.js';
 export { checkPlan, executePlan, planHistoryDepth } from './order/replay-plan.js';
-export type { PlannedGradient, ReplayPlan } from './order/replay-plan.js';
+export type { PlannedGradient, PlanProgress, ReplayPlan } from './order/replay-plan.js';
 export { planFromEvents, recordedPolicy, RecordedEventError, reductionOrders, type RunShape } from './order/recorded.js';
 export { gradientPrecision, gradientPrecisionNames } from './precision/registry.js';
 export type { GradientPrecisionName, GradientRounder } from './precision/gradient-rounder.js';

@@ -53,6 +53,14 @@ export class ServerShards {
     for (let shard = 0; shard < this.ranges.length; shard++) this.applyShard(shard, params, grad, touched);
   }
 
+  /** Puts back optimizer state saved from shards of the same layout (state() of the same config and size). */
+  restoreState(saved: Float32Array[][]): void {
+    const live = this.state();
+    const fits = saved.length === live.length && saved.every((vectors, k) => vectors.length === live[k]!.length && vectors.every((v, i) => v.length === live[k]![i]!.length));
+    if (!fits) throw new RangeError(`the saved optimizer state has ${saved.length} shards of other sizes than these ${live.length}; expected the same optimizer, parameters and psShards`);
+    saved.forEach((vectors, k) => vectors.forEach((v, i) => live[k]![i]!.set(v)));
+  }
+
   /** Each shard's optimizer state vectors, shard by shard, for checkpoints. */
   state(): Float32Array[][] {
     return this.optimizers.map((o) => o.state());

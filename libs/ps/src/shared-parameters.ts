@@ -19,6 +19,14 @@ export interface SharedParametersHandle {
   touchedCounts: SharedArrayBuffer;
 }
 
+/** A store's restorable state, as a checkpoint keeps it. */
+export interface StoreState {
+  version: number;
+  params: Float32Array;
+  history: Float32Array;
+  historyVersions: Int32Array;
+}
+
 const SEQUENCE = 0;
 const VERSION = 1;
 
@@ -126,6 +134,22 @@ export class SharedParameters {
     const ring = version % depth;
     this.history.set(this.params, ring * this.handle.size);
     Atomics.store(this.historyVersions, ring, version);
+  }
+
+  /** Copies of what a checkpoint needs to restore this store: the version, the parameters and the kept history. */
+  exportState(): StoreState {
+    return { version: this.version(), params: new Float32Array(this.params), history: new Float32Array(this.history), historyVersions: new Int32Array(this.historyVersions) };
+  }
+
+  /** Puts back a state exported from a store of the same size and history depth (before any worker reads this one). */
+  restoreState(state: StoreState): void {
+    if (state.params.length !== this.params.length || state.history.length !== this.history.length || state.historyVersions.length !== this.historyVersions.length) {
+      throw new RangeError(`the saved parameter state holds ${state.params.length} parameters and ${state.historyVersions.length} kept versions; this store has ${this.params.length} and ${this.historyVersions.length}`);
+    }
+    this.params.set(state.params);
+    this.history.set(state.history);
+    this.historyVersions.set(state.historyVersions);
+    Atomics.store(this.control, VERSION, state.version);
   }
 
   /** Worker `slot`'s gradient buffer. */

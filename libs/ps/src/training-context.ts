@@ -16,6 +16,10 @@ export interface TrainingContext {
   orderStream: SeedStream;
   /** Milliseconds between worker `worker` finishing step `step` and the server receiving it (injected lag); 0 when absent. */
   delayMs?: (step: number, worker: number) => number;
+  /** Resume after `step` completed steps (the store and shards already restored to that point); 0 when absent. */
+  startStep?: number;
+  /** Called at every step boundary a checkpoint may be taken at (nothing in flight), with the steps completed. */
+  onCheckpoint?: (completedSteps: number) => void;
   onUpdate(event: UpdateEvent): void;
   /** Called once per finished step with the step's mean training loss. */
   onStep(step: number, meanLoss: number): void;

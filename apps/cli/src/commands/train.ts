@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { ConfigError, readRecordedRun, runSingle, type Config, type RecordedRun } from '@churnlab/experiment';
+import { ConfigError, readRecordedRun, resumeSingle, runSingle, type Config, type RecordedRun, type RunResult } from '@churnlab/experiment';
 import { configFrom, defaultOut, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
 
 interface TrainFlags extends CommonFlags {
   activation?: string;
   replayFrom?: string;
+  resume?: string;
 }
 
 /** Flags that would change a replayed run, so they cannot go with --replay-from. */
@@ -16,16 +17,27 @@ export function trainCommand(program: Command): void {
   withCommonOptions(program.command('train').description('train one model and write its run directory'))
     .option('--activation <spec>', 'activation, e.g. relu, smelu:1, gelu:tanh, swish:1, softplus:1')
     .option('--replay-from <run-dir>', "re-apply a recorded run's update order and staleness (from its events.jsonl), bit for bit")
+    .option('--resume <run-dir>', 'continue a killed run from its last checkpoint (bit-identical to an uninterrupted run in sync and replay)')
     .action(async (flags: TrainFlags) => {
-      const recorded = flags.replayFrom ? replaySource(flags) : undefined;
-      const config = recorded?.config ?? trainConfig(flags);
-      const out = flags.out ?? defaultOut('train');
       const progress = new Progress('train');
-      const run = await runSingle(config, out, { onProgress: (d, t) => progress.update(d, t), ...(recorded ? { recorded } : {}) }).finally(() => progress.stop());
+      const onProgress = (d: number, t: number) => progress.update(d, t);
+      const out = flags.resume ?? flags.out ?? defaultOut('train');
+      const run = await (flags.resume ? resumeRun(flags, onProgress) : startRun(flags, out, onProgress)).finally(() => progress.stop());
       const { paramsSha256, ...metrics } = run.metrics;
       if (flags.json) process.stdout.write(JSON.stringify({ runDir: out, paramsSha256, metrics }) + '\n');
       else process.stdout.write(`run directory ${out}\nparams sha256 ${paramsSha256}\nlog loss ${metrics.logLoss.toFixed(4)}  AUC ${metrics.auc.toFixed(4)}  accuracy ${metrics.accuracy.toFixed(4)}\n${skippedNote(metrics.skippedRows)}`);
     });
+}
+
+function startRun(flags: TrainFlags, out: string, onProgress: (done: number, total: number) => void): Promise<RunResult> {
+  const recorded = flags.replayFrom ? replaySource(flags) : undefined;
+  const config = recorded?.config ?? trainConfig(flags);
+  return runSingle(config, out, { onProgress, ...(recorded ? { recorded } : {}) });
+}
+
+function resumeRun(flags: TrainFlags, onProgress: (done: number, total: number) => void): Promise<RunResult> {
+  refuseSettings(flags, '--resume', 'continues the run with the settings in its config.json', ['out', 'replayFrom']);
+  return resumeSingle(flags.resume!, { onProgress });
 }
 
 function trainConfig(flags: TrainFlags): Config {
@@ -34,12 +46,16 @@ function trainConfig(flags: TrainFlags): Config {
 }
 
 function replaySource(flags: TrainFlags): RecordedRun {
-  const given = settingFlags.filter((f) => flags[f] !== undefined);
-  if (given.length > 0) {
-    const flag = given[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    throw new ConfigError(`--${flag}: not allowed with --replay-from, which takes every setting from the recorded run's config.json; expected --replay-from with only --out, --json or --verbose`);
-  }
+  refuseSettings(flags, '--replay-from', "takes every setting from the recorded run's config.json");
   return readRecordedRun(flags.replayFrom!);
+}
+
+/** Refuses flags that would change a run whose settings come from a run directory. */
+function refuseSettings(flags: TrainFlags, mode: string, why: string, more: Array<keyof TrainFlags> = []): void {
+  const given = [...settingFlags, ...more].find((f) => flags[f] !== undefined);
+  if (given === undefined) return;
+  const flag = given.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  throw new ConfigError(`--${flag}: not allowed with ${mode}, which ${why}; expected ${mode} with only --json or --verbose${mode === '--replay-from' ? ' (and --out)' : ''}`);
 }
 
 function skippedNote(rows: number): string {

@@ -25,7 +25,7 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
   const { store, workers, batches } = context;
   const slots = Array.from({ length: workers.count }, (_, w) => store.gradientSlot(w));
   const sparse = TouchedSlotSum.of(store, workers.count);
-  for (let step = 0; step < batches.steps; step++) {
+  for (let step = context.startStep ?? 0; step < batches.steps; step++) {
     const results: GradientResult[] = [];
     const arrivalOrder: number[] = [];
     await Promise.all(
@@ -43,6 +43,7 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
       context.onUpdate({ step, worker: w, versionRead, version, staleness: version - 1 - versionRead, orderKey });
     });
     context.onStep(step, results.reduce((s, r) => s + r.lossSum, 0) / batches.batchSize);
+    if (step + 1 < batches.steps) context.onCheckpoint?.(step + 1);
   }
 }
 

@@ -7,6 +7,7 @@ import { deliver } from './tasks.js';
  * parallel); maxLead = ∞ is plain asynchronous SGD.
  */
 export async function applyOnArrival(context: TrainingContext, maxLead: number): Promise<void> {
+  if (context.startStep) throw new RangeError('resume: an asynchronous run has no step boundary to resume at; expected order sync, sync-arrival or replay');
   const { store, workers, batches } = context;
   const stepLoss = new Float64Array(batches.steps);
   const stepParts = new Uint32Array(batches.steps);

@@ -83,7 +83,10 @@ export function recordedPolicy(order: string, events: UpdateEvent[], shape: RunS
     guarantee,
     gradientSlots: (workers) => 2 * workers,
     historyDepth: () => planHistoryDepth(plan),
-    run: (context) => executePlan(context, plan),
+    run: (context) => {
+      if (context.startStep) throw new RangeError('resume: a replayed recording is not checkpointed; run --replay-from again from the start');
+      return executePlan(context, plan);
+    },
   };
 }
 

@@ -53,36 +53,51 @@ export function checkPlan(plan: ReplayPlan, shards: number): void {
   });
 }
 
+/** Where a plan's run starts, and the ticks at which it may be checkpointed. */
+export interface PlanProgress {
+  /** Resume at this tick: gradients applied before it are done; none may be applied both before and after it. */
+  startTick?: number;
+  /** The completed steps a checkpoint at `tick` stands for, or undefined where no checkpoint may be taken. */
+  checkpointStep?: (tick: number) => number | undefined;
+}
+
 /**
  * Runs `plan` on real workers: gradients are launched ahead, in the order they are first needed, as soon as the version
  * they read exists and a gradient slot is free, so workers compute in parallel while the result stays fixed by the plan.
  */
-export async function executePlan(context: TrainingContext, plan: ReplayPlan): Promise<void> {
+export async function executePlan(context: TrainingContext, plan: ReplayPlan, progress: PlanProgress = {}): Promise<void> {
   checkPlan(plan, context.shards.count);
   const { store, shards } = context;
   const n = plan.gradients.length;
   const first = firstTicks(plan);
-  const launchOrder = Array.from({ length: n }, (_, g) => g).sort((a, b) => first[a]! - first[b]! || a - b);
+  const startTick = progress.startTick ?? 0;
+  const done = doneBefore(plan, startTick);
+  const launchOrder = Array.from({ length: n }, (_, g) => g)
+    .filter((g) => !done[g])
+    .sort((a, b) => first[a]! - first[b]! || a - b);
   const slotCount = store.handle.slots;
   const freeSlots = Array.from({ length: slotCount }, (_, s) => slotCount - 1 - s);
   const slotOf = new Int32Array(n).fill(-1);
   const appliesLeft = new Uint32Array(n).fill(shards.count);
   const pending = new Map<number, Promise<GradientResult>>();
   const stepLoss = new Map<number, { loss: number; left: number }>();
-  for (const g of plan.gradients) {
+  plan.gradients.forEach((g, i) => {
+    if (done[i]) return;
     const entry = stepLoss.get(g.step) ?? { loss: 0, left: 0 };
     stepLoss.set(g.step, { ...entry, left: entry.left + 1 });
-  }
+  });
   let launched = 0;
   const launchReady = (tick: number) => {
-    while (launched < n && freeSlots.length > 0 && plan.gradients[launchOrder[launched]!]!.readVersion <= tick) {
+    while (launched < launchOrder.length && freeSlots.length > 0 && plan.gradients[launchOrder[launched]!]!.readVersion <= tick) {
       const g = launchOrder[launched++]!;
       const { step, worker, readVersion } = plan.gradients[g]!;
       slotOf[g] = freeSlots.pop()!;
       pending.set(g, context.workers.compute({ ...taskFor(context, step, worker), readVersion, slot: slotOf[g] }));
     }
   };
-  for (let tick = 0; tick < n; tick++) {
+  for (let tick = startTick; tick < n; tick++) {
+    const checkpoint = progress.checkpointStep?.(tick);
+    if (checkpoint !== undefined && tick > startTick) context.onCheckpoint?.(checkpoint);
     launchReady(tick);
     const applying = Array.from({ length: shards.count }, (_, k) => (plan.applyOrder[k] ?? plan.applyOrder[0]!)[tick]!);
     for (const g of new Set(applying)) {
@@ -97,6 +112,18 @@ export async function executePlan(context: TrainingContext, plan: ReplayPlan): P
     emitTick(context, plan, applying, version);
     for (const g of applying) if (--appliesLeft[g]! === 0) finish(context, plan.gradients[g]!, stepLoss, () => freeSlots.push(slotOf[g]!));
   }
+}
+
+/** Which gradients every shard applied before `tick`; throws if a gradient is applied on both sides of it. */
+function doneBefore(plan: ReplayPlan, tick: number): Uint8Array {
+  const before = new Uint32Array(plan.gradients.length);
+  const orders = plan.applyOrder;
+  for (const order of orders) for (let t = 0; t < tick; t++) before[order[t]!]!++;
+  const shards = orders.length;
+  return Uint8Array.from(before, (count, g) => {
+    if (count !== 0 && count !== shards) throw new RangeError(`the plan cannot resume at version ${tick}: step ${plan.gradients[g]!.step}, worker ${plan.gradients[g]!.worker} is applied both before and after it`);
+    return count === shards ? 1 : 0;
+  });
 }
 
 /** One event for the tick when every shard applied the same gradient, else one per shard. */

@@ -36,5 +36,10 @@ export const replayPolicy: OrderPolicy = {
   // A round's gradients may still wait for their last shard while the next round's are computed: two rounds in flight.
   gradientSlots: (workers) => 2 * workers,
   historyDepth: (workers) => workers,
-  run: (context) => executePlan(context, replayPlan(context.orderStream, context.batches.steps, context.workers.count, context.shards.count)),
+  run(context) {
+    const workers = context.workers.count;
+    const plan = replayPlan(context.orderStream, context.batches.steps, workers, context.shards.count);
+    // Round s fills versions sW+1 … (s+1)W in every shard, so tick sW is a step boundary with nothing half-applied.
+    return executePlan(context, plan, { startTick: (context.startStep ?? 0) * workers, checkpointStep: (tick) => (tick % workers === 0 ? tick / workers : undefined) });
+  },
 };
