@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestUserConfig, type ViteUserConfig } from 'vitest/config';
 
@@ -13,6 +15,8 @@ export function defineProject(name: string, overrides: TestUserConfig = {}): Vit
       testTimeout: 60_000,
       hookTimeout: 60_000,
       reporters: ['default', ['json', { outputFile: `${resultsDir}${name}.json` }]],
+      // Data caches of test runs (and of the CLI processes they start) stay out of the user's own cache.
+      env: { CHURNLAB_CACHE_DIR: path.join(tmpdir(), 'churnlab-test-cache') },
       ...overrides,
     },
   });

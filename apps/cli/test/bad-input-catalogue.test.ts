@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,15 @@ interface BadInput {
   files?: Record<string, string | object>;
   args: string[];
   names: (string | RegExp)[];
+  /** Work done in the case's directory before the failing command, e.g. making a cache file to damage. */
+  prepare?: (dir: string) => Promise<void>;
+}
+
+/** Trains once on c.json so that its data file is cached in ./cache, then cuts the cache file short. */
+async function damageCache(dir: string): Promise<void> {
+  const first = await runCli(['train', '--config', 'c.json', '--out', 'first'], dir);
+  if (first.code !== 0) throw new Error(`the preparing run failed: ${first.stderr}`);
+  for (const name of readdirSync(path.join(dir, 'cache'))) writeFileSync(path.join(dir, 'cache', name), readFileSync(path.join(dir, 'cache', name)).subarray(0, 100));
 }
 
 const csvConfig = (file: string, more: object = {}) => ({
@@ -79,6 +88,7 @@ const catalogue: BadInput[] = [
   { id: 'file-out-exists', files: { 'taken/keep.txt': 'precious' }, args: ['train', '--out', 'taken'], names: ['--out', 'taken', 'already exists'] },
   { id: 'file-run-directory-corrupt', files: { 'run/metrics.json': { evalExamples: 10, outputs: 1 }, 'run/predictions.f32': 'abc', 'other/metrics.json': '{' }, args: ['pd', 'run', 'other'], names: [/predictions\.f32: 3 bytes; expected 40/] },
   { id: 'file-events-log-corrupt', files: { 'rec/config.json': {}, 'rec/events.jsonl': '{"step":0,"worker":0,"versionRead":0,"version":1,"staleness":0,"orderKey":0}\nnot json\n' }, args: ['train', '--replay-from', 'rec'], names: [/rec\/events\.jsonl:2/, 'is not JSON'] },
+  { id: 'file-cache-corrupt', files: { 'c.json': { ...csvConfig('data.csv'), cache: { dir: 'cache' } }, 'data.csv': csv() }, prepare: damageCache, args: ['train', '--config', 'c.json', '--out', 'second'], names: [/cache\/data-[0-9a-f]+\.cache/, 'corrupt cache file', 'delete it'] },
   { id: 'file-checkpoint-corrupt', files: { 'run/config.json': {}, 'run/checkpoint.msgpack': 'garbage' }, args: ['train', '--resume', 'run'], names: [/run\/checkpoint\.msgpack: /, 'expected'] },
   { id: 'file-results-corrupt', files: { 'res/results.json': '{"kind": "compare"' }, args: ['report', 'res'], names: ['res/results.json', 'not valid JSON'] },
   { id: 'file-sweep-resumed-with-other-config', files: { 'sw/sweep-config.json': '{}\n' }, args: ['sweep', '--resume', '--out', 'sw'], names: ['--resume', 'another config'] },
@@ -100,13 +110,14 @@ describe('the bad-input catalogue (docs/errors.md)', () => {
     for (const { id } of catalogue) expect(doc, id).toContain(`\`${id}\``);
   });
 
-  describe.concurrent.each(catalogue)('$id', ({ id, files, args, names }) => {
+  describe.concurrent.each(catalogue)('$id', ({ id, files, args, names, prepare }) => {
     it(
       'exits 2 with one line naming the place, the value and what is allowed, no stack trace, and leaves existing files alone',
       async () => {
         const dir = path.join(tmp(), id);
         mkdirSync(dir);
         writeFiles(dir, files);
+        await prepare?.(dir);
         const result = await runCli(args, dir);
         expect(result.code, result.stderr).toBe(2);
         expect(result.stdout).toBe('');

@@ -100,3 +100,9 @@ export type { FeatureSpec } from './features/feature-spec.js';
 export { defaultFeatureSpec } from './features/feature-spec.js';
 /** Validates a FeatureSpec. */
 export { checkFeatureSpec } from './features/feature-spec.js';
+export { cacheKey, cachedTableFile, ensureCacheFile } from './cache/table-cache.js';
+export type { CachedTable } from './cache/table-cache.js';
+export { CacheWriter, loadCacheFile } from './cache/cache-file.js';
+export { fileSha256 } from './cache/content-hash.js';
+export { decodeTableFile } from './readers/csv-table.js';
+export type { RowSink } from './readers/csv-table.js';

@@ -75,6 +75,13 @@ const features = z.strictObject({
     .prefault({}),
 });
 
+const cache = z.strictObject({
+  /** Read data files through a binary cache keyed by their content and the feature settings. */
+  enabled: z.boolean().default(true),
+  /** Where cache files go; $CHURNLAB_CACHE_DIR, else ~/.cache/churnlab, when left out. */
+  dir: z.string().min(1).optional(),
+});
+
 const model = z.strictObject({
   hidden: z.array(positiveInt()).min(1).default([128, 128]),
   activation: z.string().min(1).default('relu'),
@@ -145,6 +152,7 @@ export const configSchema = z.strictObject({
   data: data.prefault({}),
   /** How file data sets turn columns into features (unused by the synthetic data set). */
   features: features.prefault({}),
+  cache: cache.prefault({}),
   model: model.prefault({}),
   training: training.prefault({}),
   compare: compare.prefault({}),

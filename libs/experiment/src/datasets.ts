@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { DataFileError, readCriteo, readCsv, readMnist, sliceRows, syntheticCtr, toShared, type Dataset, type FeatureSpec } from '@churnlab/data';
 import { ConfigError } from './config-error.js';
 import type { Config, DataConfig } from './config-schema.js';
@@ -16,7 +18,7 @@ export interface RunData {
 export async function buildDatasets(config: Config): Promise<RunData> {
   let parts: { train: Dataset; eval: Dataset; skippedRows?: number };
   try {
-    parts = await readParts(config.data, config.features, config.seed);
+    parts = await readParts(config.data, config.features, config.seed, cacheDirOf(config));
   } catch (error) {
     if (error instanceof DataFileError || (error instanceof RangeError && config.data.format !== 'synthetic')) throw new ConfigError(`data: ${error.message}`);
     throw error;
@@ -27,7 +29,14 @@ export async function buildDatasets(config: Config): Promise<RunData> {
   return { train: toShared(parts.train), eval: toShared(parts.eval), skippedRows: parts.skippedRows ?? 0 };
 }
 
-function readParts(data: DataConfig, features: FeatureSpec, seed: number): Promise<{ train: Dataset; eval: Dataset; skippedRows?: number }> | { train: Dataset; eval: Dataset } {
+/** The folder of the binary data cache, or undefined when the config turns it off. */
+export function cacheDirOf(config: Config): string | undefined {
+  if (!config.cache.enabled) return undefined;
+  return config.cache.dir ?? process.env['CHURNLAB_CACHE_DIR'] ?? path.join(homedir(), '.cache', 'churnlab');
+}
+
+function readParts(data: DataConfig, features: FeatureSpec, seed: number, cacheDir: string | undefined): Promise<{ train: Dataset; eval: Dataset; skippedRows?: number }> | { train: Dataset; eval: Dataset } {
+  const cache = cacheDir ? { cacheDir } : {};
   switch (data.format) {
     case 'synthetic': {
       const { format: _format, ...options } = data;
@@ -35,10 +44,10 @@ function readParts(data: DataConfig, features: FeatureSpec, seed: number): Promi
     }
     case 'csv': {
       const { skipBadRows, ...source } = data;
-      return readCsv(source, { seed, features, skipBadRows });
+      return readCsv(source, { seed, features, skipBadRows, ...cache });
     }
     case 'criteo':
-      return readCriteo(data.path, { seed, features, skipBadRows: data.skipBadRows, split: data.split, ...(data.layout ? { layout: data.layout } : {}) });
+      return readCriteo(data.path, { seed, features, skipBadRows: data.skipBadRows, split: data.split, ...cache, ...(data.layout ? { layout: data.layout } : {}) });
     case 'mnist':
       return readMnist(data.dir ? { dir: data.dir } : {}).then(({ train, eval: evaluation }) => ({
         train: data.trainExamples ? sliceRows(train, 0, data.trainExamples) : train,

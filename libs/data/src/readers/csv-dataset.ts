@@ -3,6 +3,7 @@ import type { Dataset } from '../dataset.js';
 import { checkFeatureSpec, type FeatureSpec } from '../features/feature-spec.js';
 import { applyNumeric, fitNumeric, type NumericFit } from '../features/numeric.js';
 import { seededSplit } from '../split.js';
+import { cachedTableFile } from '../cache/table-cache.js';
 import { readTableFile, tableName, type TableOptions } from './csv-table.js';
 import { resolveCsvSource, type CsvSource, type LabelSpec, type ResolvedCsvSource } from './csv-source.js';
 import { DataFileError } from './data-file-error.js';
@@ -14,6 +15,8 @@ export interface CsvReadOptions extends Omit<TableOptions, 'hash'> {
   features: FeatureSpec;
   /** Dataset name; the main file's name without extension by default. */
   name?: string;
+  /** Read through a binary cache in this folder (see cachedTableFile); straight from the text when absent. */
+  cacheDir?: string;
 }
 
 /** Model-ready train and eval sets with everything a run records about how they were made. */
@@ -38,14 +41,16 @@ export async function readCsv(source: CsvSource, options: CsvReadOptions): Promi
   checkFeatureSpec(options.features);
   checkInteger('seed', options.seed, 0, 2 ** 32 - 1);
   const tableOptions: TableOptions = { hash: options.features.categorical, skipBadRows: options.skipBadRows, chunkSize: options.chunkSize };
-  const main = await readTableFile(resolved.path, 0, resolved, tableOptions);
+  const read = (file: string, skipLines: number) =>
+    options.cacheDir ? cachedTableFile(file, skipLines, resolved, tableOptions, options.cacheDir) : readTableFile(file, skipLines, resolved, tableOptions);
+  const main = await read(resolved.path, 0);
   checkTwoClasses(main.data, resolved.path, resolved.label);
   const name = options.name ?? tableName(resolved.path);
   let parts: { train: Dataset; eval: Dataset };
   let skipped = main.skipped;
   let skippedRows = main.skippedRows;
   if (resolved.eval) {
-    const evaluation = await readTableFile(resolved.eval.path, resolved.eval.skipRows ?? 0, resolved, tableOptions);
+    const evaluation = await read(resolved.eval.path, resolved.eval.skipRows ?? 0);
     parts = { train: { ...main.data, name: `${name}/train` }, eval: { ...evaluation.data, name: `${name}/eval` } };
     skipped = [...skipped, ...evaluation.skipped];
     skippedRows += evaluation.skippedRows;

@@ -6,7 +6,7 @@ import { readRecords } from './csv-records.js';
 import { resolveCsvSource, type CsvSource, type ResolvedCsvSource } from './csv-source.js';
 import { DataFileError } from './data-file-error.js';
 import { RowDecoder } from './row-decoder.js';
-import { TableBuilder } from './table-builder.js';
+import { TableBuilder, type TableShape } from './table-builder.js';
 
 /** How a table is read: the hashing of categorical values, and whether bad rows are skipped (and counted) or fatal. */
 export interface TableOptions {
@@ -34,9 +34,30 @@ export async function readCsvTable(source: CsvSource, options: TableOptions): Pr
 
 /** One file of `source` as a raw table, after dropping its first `skipLines` physical lines. */
 export async function readTableFile(file: string, skipLines: number, source: ResolvedCsvSource, options: TableOptions): Promise<RawTable> {
+  const { sink, skippedRows, skipped } = await decodeTableFile(file, skipLines, source, options, (shape) => new TableBuilder(shape));
+  return { data: sink.build(tableName(file)), skippedRows, skipped };
+}
+
+/** Where decoded rows go: into memory (TableBuilder) or straight to a cache file. */
+export interface RowSink {
+  readonly rows: number;
+  push(numeric: Float32Array, categories: Uint32Array, label: number): void;
+}
+
+/**
+ * Streams one file of `source` through the decoder into the sink `makeSink` creates for the table's shape, row by row,
+ * so memory stays bounded by the sink. Bad rows throw, or are skipped and counted with skipBadRows.
+ */
+export async function decodeTableFile<Sink extends RowSink>(
+  file: string,
+  skipLines: number,
+  source: ResolvedCsvSource,
+  options: TableOptions,
+  makeSink: (shape: TableShape) => Sink,
+): Promise<{ sink: Sink; skippedRows: number; skipped: string[] }> {
   let plan: ColumnPlan | undefined = source.header ? undefined : planColumns(source.columns!, source, file);
   let decoder = plan && new RowDecoder(plan, source, options.hash, file);
-  let builder: TableBuilder | undefined;
+  let sink: Sink | undefined;
   let skippedRows = 0;
   const skipped: string[] = [];
   for await (const record of readRecords(file, { delimiter: source.delimiter, skipLines, chunkSize: options.chunkSize })) {
@@ -45,9 +66,9 @@ export async function readTableFile(file: string, skipLines: number, source: Res
       decoder = new RowDecoder(plan, source, options.hash, file);
       continue;
     }
-    if (!builder) {
+    if (!sink) {
       if (record.fields.length === 1) throw oneColumnError(file, record.line, record.fields[0]!, source.delimiter);
-      builder = new TableBuilder({ numeric: source.numeric, categorical: source.categorical, buckets: options.hash.buckets, outputs: decoder.outputs });
+      sink = makeSink({ numeric: source.numeric, categorical: source.categorical, buckets: options.hash.buckets, outputs: decoder.outputs });
     }
     try {
       decoder.decode(record);
@@ -56,10 +77,10 @@ export async function readTableFile(file: string, skipLines: number, source: Res
       if (skippedRows++ < KEPT_MESSAGES) skipped.push(error.message);
       continue;
     }
-    builder.push(decoder.numeric, decoder.categories, decoder.label);
+    sink.push(decoder.numeric, decoder.categories, decoder.label);
   }
-  if (!builder || builder.rows === 0) throw noRowsError(file, source.header && plan !== undefined, skippedRows);
-  return { data: builder.build(tableName(file)), skippedRows, skipped };
+  if (!sink || sink.rows === 0) throw noRowsError(file, source.header && plan !== undefined, skippedRows);
+  return { sink, skippedRows, skipped };
 }
 
 function noRowsError(file: string, headerRead: boolean, skippedRows: number): DataFileError {
