@@ -58,4 +58,18 @@ describe('churnlab train --resume', () => {
     },
     TRAINING_TIMEOUT,
   );
+
+  it(
+    'a run whose loss or gradients turn NaN stops with exit 1 at that step, names where, and keeps the last good checkpoint',
+    async () => {
+      writeConfig(tmp(), 'unstable.json', { ...smallConfig, training: { ...smallConfig.training, order: 'sync', checkpointEvery: 5, optimizer: { learningRate: 1000 } } });
+      const result = await runCli(['train', '--config', 'unstable.json', '--out', 'unstable'], tmp());
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/run failed: step \d+, worker \d: the (loss|gradient) is NaN or infinite/);
+      expect(result.stderr).toMatch(/the last good checkpoint \(step \d+\) is kept in unstable\/checkpoint\.msgpack/);
+      expect(existsSync(path.join(tmp(), 'unstable', 'checkpoint.msgpack'))).toBe(true);
+      expect(existsSync(path.join(tmp(), 'unstable', 'metrics.json'))).toBe(false);
+    },
+    TRAINING_TIMEOUT,
+  );
 });

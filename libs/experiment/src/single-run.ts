@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
-import { readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
+import { checkpointFileName, readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
+import { NumericalFailure } from './numerical-failure.js';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
@@ -34,9 +35,16 @@ async function trainInto(config: Config, dir: string, options: SingleRunOptions 
   const pool = new ThreadPool(ThreadPool.sizeFor(config.training.workers));
   try {
     const data = await buildDatasets(config);
-    const run = await trainRun(config, { pool, data, ...options, checkpoint: (checkpoint) => writeCheckpoint(dir, checkpoint) }).catch((error: unknown) => {
+    let kept = options.resume?.step;
+    const checkpoint = (state: Checkpoint) => {
+      writeCheckpoint(dir, state);
+      kept = state.step;
+    };
+    const run = await trainRun(config, { pool, data, ...options, checkpoint }).catch((error: unknown) => {
       // A checkpoint of another shape means config.json or the checkpoint was changed after the run started.
-      throw options.resume && error instanceof RangeError && /saved/.test(error.message) ? new ConfigError(`--resume: ${dir}: ${error.message}`) : error;
+      if (options.resume && error instanceof RangeError && /saved/.test(error.message)) throw new ConfigError(`--resume: ${dir}: ${error.message}`);
+      if (error instanceof NumericalFailure && kept !== undefined) throw new NumericalFailure(`${error.message}; the last good checkpoint (step ${kept}) is kept in ${path.join(dir, checkpointFileName)}`);
+      throw error;
     });
     writeRunDirectory(dir, run);
     return run;
