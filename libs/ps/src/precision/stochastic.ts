@@ -12,6 +12,7 @@ const scratch = new Uint32Array(CHUNK);
 /**
  * The random words of elements start … start + count − 1 (count ≤ CHUNK, start a multiple of 4), valid until the next call.
  * Element i takes word i mod 4 of the Philox block at index ⌊i/4⌋, so one block serves four elements.
+ * Each rounder keeps its own loop over the chunks: one shared loop calling back per element ran 3–4× slower.
  */
 export function randomWords(stream: SeedStream, step: number, worker: number, start: number, count: number): Uint32Array {
   for (let k = 0; k < count; k += WORDS_PER_BLOCK) {
