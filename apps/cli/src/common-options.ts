@@ -11,6 +11,7 @@ export interface CommonFlags {
   delay?: string;
   psShards?: number;
   gradPrecision?: string;
+  fault?: string[];
   data?: Record<string, unknown>;
   skipBadRows?: boolean;
   epochs?: number;
@@ -78,6 +79,7 @@ export function withCommonOptions(command: Command): Command {
     .option('--delay <spec>', 'injected delay before the server receives a gradient: none, lag:WORKER=MS,… or jitter:MAX_MS', knob('delay'))
     .option('--ps-shards <n>', 'parameter-server shards that apply their ranges independently', wholeNumber(1))
     .option('--grad-precision <format>', 'rounding of pushed gradients: float32, bfloat16, float16 or int8 (seeded stochastic rounding)', knob('gradPrecision'))
+    .option('--fault <spec>', 'inject a worker fault, repeatable: kill:worker=W,step=S or stall:worker=W,ms=M[,step=S]', (value: string, previous: string[] = []) => [...previous, knob('fault')(value)])
     .option('--data <source>', 'data set: synthetic (default), criteo:PATH (Kaggle TSV or the CSV sample) or mnist', dataSource)
     .option('--skip-bad-rows', 'skip and count data rows that cannot be read, instead of failing on the first')
     .option('--epochs <n>', 'passes over the training data', wholeNumber(1))
@@ -96,6 +98,7 @@ function trainingOverrides(flags: CommonFlags): Record<string, unknown> {
     delay: flags.delay,
     psShards: flags.psShards,
     gradPrecision: flags.gradPrecision,
+    faults: flags.fault,
     epochs: flags.epochs,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

@@ -82,6 +82,8 @@ const catalogue: BadInput[] = [
   { id: 'cli-bad-data-source', args: ['train', '--data', 'parquet'], names: ['--data', 'synthetic, criteo:PATH or mnist'] },
   { id: 'cli-missing-argument', args: ['pd', 'only-one'], names: ["missing required argument 'runB'"] },
   { id: 'cli-replay-from-with-settings', args: ['train', '--replay-from', 'x', '--seed', '3'], names: ['--seed', 'not allowed with --replay-from'] },
+  { id: 'cli-bad-fault', args: ['train', '--fault', 'explode:worker=1'], names: ['--fault', 'kill:worker=W,step=S or stall:worker=W,ms=M'] },
+  { id: 'config-fault-for-missing-worker', files: { 'c.json': { training: { workers: 2, faults: ['kill:worker=5,step=1'] } } }, args: train('c.json'), names: ['training.faults[0]', 'worker 5', 'from 0 to 1'] },
   { id: 'cli-resume-without-out', args: ['sweep', '--resume'], names: ['--resume', '--out'] },
   // files
   { id: 'file-out-unwritable', files: { 'plain-file': 'x' }, args: ['train', '--out', 'plain-file/run'], names: ['--out', 'plain-file/run', 'is not a directory'] },

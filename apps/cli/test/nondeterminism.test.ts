@@ -102,3 +102,19 @@ describe('churnlab train --data', () => {
     TRAINING_TIMEOUT,
   );
 });
+
+describe('churnlab train --fault', () => {
+  it(
+    'recovers from a killed and a stalled worker, says so on stderr, and in sync mode ends with the parameters of an undisturbed run',
+    async () => {
+      writeConfig(tmp(), 'faults.json', { data: { examples: 1200 }, model: { hidden: [16] }, training: { epochs: 1, batchSize: 32, taskTimeoutMs: 3000 } });
+      const common = ['train', '--config', 'faults.json', '--order', 'sync', '--workers', '2', '--json'];
+      const clean = jsonDocument<TrainDocument>(await runCli([...common, '--out', 'clean'], tmp()));
+      const faulty = await runCli([...common, '--fault', 'kill:worker=1,step=5', '--fault', 'stall:worker=0,ms=6000,step=12', '--out', 'faulty'], tmp());
+      expect(jsonDocument<TrainDocument>(faulty).paramsSha256).toBe(clean.paramsSha256);
+      expect(faulty.stderr).toContain('worker fault: step 5, worker 1: attempt 1 failed (worker exited');
+      expect(faulty.stderr).toContain('worker fault: step 12, worker 0: attempt 1 failed (no answer within 3000 ms)');
+    },
+    TRAINING_TIMEOUT,
+  );
+});

@@ -21,6 +21,10 @@ interface CliWorker {
   joined: Promise<void>;
 }
 
+// A safety net: a worker a failing test did not stop dies with the test process.
+const started = new Set<ChildProcess>();
+process.once('exit', () => started.forEach((child) => child.kill('SIGKILL')));
+
 function startWorker(args: string[], env: Record<string, string> = {}): CliWorker {
   const child = spawn(process.execPath, [cliBin, 'worker', ...args], {
     cwd: tmp(),
@@ -30,7 +34,13 @@ function startWorker(args: string[], env: Record<string, string> = {}): CliWorke
   let stderr = '';
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  started.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      started.delete(child);
+      resolve(code);
+    }),
+  );
   const joined = new Promise<void>((resolve, reject) => {
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;

@@ -114,6 +114,10 @@ const training = z.strictObject({
   /** none · lag:WORKER=MS,… · jitter:MAX_MS (checked by the ps delay parser). */
   delay: z.string().default('none'),
   gradPrecision: z.enum(gradientPrecisionNames).default('float32'),
+  /** Injected worker faults, e.g. kill:worker=1,step=50 or stall:worker=0,ms=500 (checked by the ps fault parser). */
+  faults: z.array(z.string()).default([]),
+  /** A task not back within this many milliseconds is taken for a stalled worker and computed again. */
+  taskTimeoutMs: z.number().int().min(1).default(60_000),
   /** A checkpoint every K steps (0: only at the end); train --resume continues from the last one. */
   checkpointEvery: z.number().int().min(0).default(100),
   optimizer: optimizer.prefault({}),

@@ -1,4 +1,4 @@
-import { gradientPrecision, orderPolicy, parseDelay } from '@churnlab/ps';
+import { gradientPrecision, orderPolicy, parseDelay, parseFault } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
 import { parseShuffle } from './shuffle-spec.js';
 
@@ -8,6 +8,7 @@ export const knobParsers = {
   shuffle: (text: string) => void parseShuffle(text),
   delay: (text: string) => void parseDelay(text),
   gradPrecision: (text: string) => void gradientPrecision(text),
+  fault: (text: string) => void parseFault(text),
   vary: (text: string) => {
     if (!(replicaSources as readonly string[]).includes(text)) throw new RangeError(`vary: "${text}" is unknown; expected any of ${replicaSources.join(', ')}`);
   },

@@ -10,7 +10,7 @@ import { readConfigFile, resolveConfig } from './load-config.js';
 import { assertFreshOutput, isCompleteRun, runConfigText, runFiles, writeFileAtomically, writeRunDirectory } from './run-directory.js';
 import { trainRun, type RunResult, type TrainRunOptions } from './train-run.js';
 
-export type SingleRunOptions = Pick<TrainRunOptions, 'onProgress' | 'recorded'>;
+export type SingleRunOptions = Pick<TrainRunOptions, 'onProgress' | 'recorded' | 'onFault'>;
 
 /**
  * Trains one model on its own thread pool into the run directory `out`: its config.json first, then a checkpoint every
@@ -24,7 +24,7 @@ export async function runSingle(config: Config, out: string, options: SingleRunO
 }
 
 /** Continues the run in `dir` from its last checkpoint to the end, reaching the parameters of an uninterrupted run in sync and replay modes. */
-export async function resumeSingle(dir: string, options: Pick<TrainRunOptions, 'onProgress'> = {}): Promise<RunResult> {
+export async function resumeSingle(dir: string, options: Pick<TrainRunOptions, 'onProgress' | 'onFault'> = {}): Promise<RunResult> {
   if (isCompleteRun(dir)) throw new ConfigError(`--resume: ${dir} holds a finished run; nothing to resume`);
   const configFile = path.join(dir, runFiles.config);
   const config = resolveConfig(readConfigFile(configFile), configFile);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { accuracy, auc, logLoss } from '@churnlab/metrics';
 import { embeddingTables, initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
-import { delayMs, healthChecked, orderPolicy, parseDelay, ServerShards, SharedParameters, type UpdateEvent } from '@churnlab/ps';
+import { delayMs, faultTolerant, healthChecked, orderPolicy, parseDelay, parseFault, ServerShards, SharedParameters, type UpdateEvent } from '@churnlab/ps';
 import { ThreadWorkers, type ThreadPool } from '@churnlab/transport';
 import { seedStream } from '@churnlab/random';
 import type { Config } from './config-schema.js';
@@ -50,6 +50,8 @@ export interface TrainRunOptions {
   checkpoint?: (checkpoint: Checkpoint) => void;
   /** Continue from this checkpoint of the same config instead of starting afresh. */
   resume?: Checkpoint;
+  /** Told about every worker fault the run recovered from (a task computed again). */
+  onFault?: (message: string) => void;
 }
 
 /** Trains one model as `config` says, on the pool's threads, and evaluates it. */
@@ -67,7 +69,8 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers), embeddingTables(layout));
   const precision = { name: training.gradPrecision, seed, replica: streamReplica('numeric') };
   const workers = new ThreadWorkers(pool, { runId: randomUUID(), model, store: store.handle, train: data.train, precision }, training.workers);
-  const checkedWorkers = healthChecked(workers);
+  const tolerance = { timeoutMs: training.taskTimeoutMs, faults: training.faults.map(parseFault), ...(options.onFault ? { onFault: options.onFault } : {}) };
+  const checkedWorkers = healthChecked(faultTolerant(workers, store, tolerance));
   const delay = parseDelay(training.delay);
   const delayStream = seedStream(seed, 'delay', streamReplica('delay'));
   const shards = new ServerShards(training.optimizer, layout.size, training.psShards);

@@ -1,4 +1,5 @@
 import { parseActivation } from '@churnlab/activations';
+import { parseFault } from '@churnlab/ps';
 import { ConfigError } from './config-error.js';
 import { knobProblem } from './knobs.js';
 import { expandActivation } from './sweep-grid.js';
@@ -26,6 +27,12 @@ export function validateSemantics(config: Config, origin: string): void {
   if (config.training.order === 'replay' && config.training.delay !== 'none') {
     fail(`training.delay: "${config.training.delay}" is not allowed with training.order "replay", which simulates timing from the order seed; expected "none", or a real order (sync-arrival, async, ssp:K)`);
   }
+  config.training.faults.forEach((text, i) => {
+    const problem = knobProblem('fault', text);
+    if (problem) fail(`training.faults[${i}]: ${problem}`);
+    const { worker } = parseFault(text);
+    if (worker >= config.training.workers) fail(`training.faults[${i}]: worker ${worker} is not allowed; expected a worker from 0 to ${config.training.workers - 1}`);
+  });
   const { batchSize, microShards, workers } = config.training;
   if (microShards > batchSize) fail(`training.microShards: ${microShards} is not allowed; expected at most training.batchSize (${batchSize})`);
   if (workers > microShards) fail(`training.workers: ${workers} is not allowed; expected at most training.microShards (${microShards}), since each worker computes at least one micro-shard`);

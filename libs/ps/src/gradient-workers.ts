@@ -11,7 +11,14 @@ export interface GradientTask {
   readVersion?: number;
   /** Gradient slot to write; `worker` when absent. */
   slot?: number;
+  /** Write the slot only while this is its lease (SharedParameters.leaseSlot); any time when absent. */
+  lease?: number;
+  /** A fault to act out on this attempt (injected, to test recovery). */
+  fault?: InjectedFault;
 }
+
+/** A worker thread or process that dies part-way through a task, or stalls for `ms` before it finishes. */
+export type InjectedFault = { kind: 'kill' } | { kind: 'stall'; ms: number };
 
 /** What a worker reports back; the gradient itself lands in the worker's gradient slot. */
 export interface GradientResult {
@@ -22,6 +29,8 @@ export interface GradientResult {
   rows: number;
   /** Index (in the parameter vector) of the first NaN or infinite gradient element; absent when all are finite. */
   firstNonFinite?: number;
+  /** The slot was not written because the task's lease had been given to a retry. */
+  superseded?: boolean;
 }
 
 /** The parameter server's view of its workers, whatever carries the messages (threads, NATS). */

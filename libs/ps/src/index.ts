@@ -9,7 +9,7 @@ export { ServerShards, shardRanges } from './server-shards.js';
 export { splitMicroShards } from './batch-plan.js';
 export { workerBlocks, workerMicroShardRange, sumWorkerBlocks } from './micro-shard-tree.js';
 export type { BatchSource } from './batch-plan.js';
-export type { GradientTask, GradientResult, GradientWorkers } from './gradient-workers.js';
+export type { GradientTask, GradientResult, GradientWorkers, InjectedFault } from './gradient-workers.js';
 export type { UpdateEvent } from './update-event.js';
 export type { TrainingContext } from './training-context.js';
 export { delayForms, delayMs, formatDelay, parseDelay } from './delay.js';
@@ -23,3 +23,7 @@ export { planFromEvents, recordedPolicy, RecordedEventError, reductionOrders, ty
 export { gradientPrecision, gradientPrecisionNames } from './precision/registry.js';
 export type { GradientPrecisionName, GradientRounder } from './precision/gradient-rounder.js';
 export { checkHealth, firstNonFinite, healthChecked, NumericalHealthError } from './numerical-health.js';
+export { faultForms, parseFault } from './faults/fault-spec.js';
+export type { FaultSpec } from './faults/fault-spec.js';
+export { faultTolerant } from './faults/fault-tolerant-workers.js';
+export type { FaultTolerance } from './faults/fault-tolerant-workers.js';

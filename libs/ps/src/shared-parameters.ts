@@ -17,6 +17,8 @@ export interface SharedParametersHandle {
   touched: SharedArrayBuffer;
   /** Per slot and table, how many touched ids are set: slots × tables uint32. */
   touchedCounts: SharedArrayBuffer;
+  /** Per slot, a lock and the current lease (int32 pairs): see leaseSlot. */
+  leases: SharedArrayBuffer;
 }
 
 /** A store's restorable state, as a checkpoint keeps it. */
@@ -43,6 +45,7 @@ export class SharedParameters {
   private readonly history: Float32Array;
   private readonly historyVersions: Int32Array;
   private readonly touchedBySlot: TouchedRows[];
+  private readonly leases: Int32Array;
 
   private constructor(readonly handle: SharedParametersHandle) {
     this.params = new Float32Array(handle.params);
@@ -50,6 +53,7 @@ export class SharedParameters {
     this.gradients = new Float32Array(handle.gradients);
     this.history = new Float32Array(handle.history);
     this.historyVersions = new Int32Array(handle.historyVersions);
+    this.leases = new Int32Array(handle.leases);
     this.touchedBySlot = Array.from({ length: handle.tables.length === 0 ? 0 : handle.slots }, (_, slot) => touchedView(handle, slot));
   }
 
@@ -73,6 +77,7 @@ export class SharedParameters {
       tables: tables.map(({ offset, rows, dimension }) => ({ offset, rows, dimension })),
       touched: new SharedArrayBuffer(slots * tableRows * 4),
       touchedCounts: new SharedArrayBuffer(slots * tables.length * 4),
+      leases: new SharedArrayBuffer(slots * 2 * 4),
     });
     store.params.set(initial);
     store.historyVersions.fill(-1);
@@ -150,6 +155,34 @@ export class SharedParameters {
     this.history.set(state.history);
     this.historyVersions.set(state.historyVersions);
     Atomics.store(this.control, VERSION, state.version);
+  }
+
+  /**
+   * Starts a new lease on gradient slot `slot` and returns it. From then on only a writer holding this lease fills the
+   * slot (writeSlotLeased): a task given up on (a stalled worker) can no longer overwrite the slot its retry fills.
+   */
+  leaseSlot(slot: number): number {
+    return this.underSlotLock(slot, () => ++this.leases[2 * slot + 1]!);
+  }
+
+  /** Runs `write`, which fills slot `slot`, only while `lease` is still the slot's lease; returns whether it ran. */
+  writeSlotLeased(slot: number, lease: number, write: () => void): boolean {
+    return this.underSlotLock(slot, () => {
+      if (this.leases[2 * slot + 1] !== lease) return false;
+      write();
+      return true;
+    });
+  }
+
+  private underSlotLock<T>(slot: number, body: () => T): T {
+    const lock = 2 * slot;
+    // Held only while a slot is filled or a lease is bumped, so spinning is brief.
+    while (Atomics.compareExchange(this.leases, lock, 0, 1) !== 0);
+    try {
+      return body();
+    } finally {
+      Atomics.store(this.leases, lock, 0);
+    }
   }
 
   /** Worker `slot`'s gradient buffer. */

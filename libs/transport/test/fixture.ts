@@ -10,6 +10,8 @@ import {
   type OptimizerName,
   type OrderPolicy,
   type UpdateEvent,
+  faultTolerant,
+  type FaultSpec,
 } from '@churnlab/ps';
 import { seedStream } from '@churnlab/random';
 import { ThreadPool, ThreadWorkers } from '../src/index.js';
@@ -63,6 +65,8 @@ export interface ThreadRunOptions {
   /** Train on the categorical version of the data with embedding tables of this dimension (and a store that knows them). */
   embeddingDimension?: number;
   optimizer?: OptimizerName;
+  /** Recover from worker faults (and inject these) with this task timeout. */
+  faults?: { specs: FaultSpec[]; timeoutMs: number; onFault?: (message: string) => void };
 }
 
 /** Trains a small MLP on real worker threads and returns its final parameters and update log. */
@@ -82,11 +86,12 @@ export async function trainOnThreads(pool: ThreadPool, options: ThreadRunOptions
   const store = SharedParameters.create(initialParameters(layout, 1), policy.gradientSlots(options.workers), policy.historyDepth(options.workers), embeddingTables(layout));
   const precision = { name: options.gradPrecision ?? 'float32', seed: options.numericSeed ?? 1, replica: 0 };
   const workers = new ThreadWorkers(pool, { runId: `test-${++runs}`, model, store: store.handle, train: trainSet, precision }, options.workers);
+  const { faults } = options;
   const events: UpdateEvent[] = [];
   await policy.run({
     store,
     shards: new ServerShards({ ...defaultOptimizerConfig, name: options.optimizer ?? 'sgd', learningRate: 0.3 }, store.handle.size, options.psShards ?? 1),
-    workers,
+    workers: faults ? faultTolerant(workers, store, { timeoutMs: faults.timeoutMs, faults: faults.specs, ...(faults.onFault ? { onFault: faults.onFault } : {}) }) : workers,
     batches: batches(32, options.steps ?? 40),
     microShards: 8,
     orderStream: seedStream(options.orderSeed ?? 1, 'order'),

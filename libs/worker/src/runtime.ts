@@ -17,6 +17,13 @@ import { firstNonFinite, gradientPrecision, SharedParameters, type GradientResul
 import { seedStream, type SeedStream } from '@churnlab/random';
 import type { RunSetup } from './messages.js';
 
+/** What filling a slot gave: Σloss, whether the sum is finite, and whether the slot was written (its lease still held). */
+interface SlotFill {
+  lossSum: number;
+  finite: boolean;
+  written: boolean;
+}
+
 /** One run's state inside a worker thread: the network, the shared parameters and reusable scratch buffers. */
 export class WorkerRuntime {
   private readonly store: SharedParameters;
@@ -58,11 +65,21 @@ export class WorkerRuntime {
     const versionRead = task.readVersion === undefined ? this.store.read(this.snapshot) : this.store.readVersion(task.readVersion, this.snapshot);
     this.gradient.setParameters(this.snapshot);
     const slot = task.slot ?? task.worker;
-    const { lossSum, finite } = this.network.tables.length > 0 ? this.sparseGradient(task, slot) : this.denseGradient(task, slot);
+    const { lossSum, finite, written } = this.network.tables.length > 0 ? this.sparseGradient(task, slot) : this.denseGradient(task, slot);
     const result: GradientResult = { step: task.step, worker: task.worker, versionRead, lossSum, rows: task.microShards.reduce((n, shard) => n + shard.length, 0) };
+    if (!written) return { ...result, superseded: true };
     // Only a failing gradient pays for a scan of the whole slot, to say where the trouble started.
     const bad = finite ? undefined : firstNonFinite(this.store.gradientSlot(slot));
     return bad === undefined ? result : { ...result, firstNonFinite: bad };
+  }
+
+  /** Fills the slot with `write`, unless the task holds a lease that a retry has taken over since; returns whether it did. */
+  private fillSlot(task: GradientTask, slot: number, write: () => void): boolean {
+    if (task.lease === undefined) {
+      write();
+      return true;
+    }
+    return this.store.writeSlotLeased(slot, task.lease, write);
   }
 
   /** Predicts rows [start, end) of `data` at the current parameters into `out`. */
@@ -81,7 +98,7 @@ export class WorkerRuntime {
   }
 
   /** Full micro-shard gradients, rounded, tree-summed into the slot; returns Σloss and whether the sum is finite. */
-  private denseGradient(task: GradientTask, slot: number): { lossSum: number; finite: boolean } {
+  private denseGradient(task: GradientTask, slot: number): SlotFill {
     let lossSum = 0;
     const leaves = task.microShards.map((shard, i) => {
       while (this.shardGradients.length <= i) this.shardGradients.push(new Float32Array(this.snapshot.length));
@@ -92,8 +109,8 @@ export class WorkerRuntime {
       return out;
     });
     const sum = treeSum(leaves);
-    this.store.gradientSlot(slot).set(sum);
-    return { lossSum, finite: firstNonFinite(sum) === undefined };
+    const written = this.fillSlot(task, slot, () => this.store.gradientSlot(slot).set(sum));
+    return { lossSum, finite: firstNonFinite(sum) === undefined, written };
   }
 
   /**
@@ -104,7 +121,7 @@ export class WorkerRuntime {
    * zeroing the rows its previous gradient touched, and the task's rows as its touched rows for the server (a store
    * made without the tables gets the full dense vector). Returns Σloss and whether the packed sum is finite.
    */
-  private sparseGradient(task: GradientTask, slot: number): { lossSum: number; finite: boolean } {
+  private sparseGradient(task: GradientTask, slot: number): SlotFill {
     this.setTaskRows(task.microShards);
     if (this.leafGradient.length !== this.snapshot.length) this.leafGradient = new Float32Array(this.snapshot.length);
     const length = packedLength(this.snapshot.length, this.taskTouched);
@@ -120,13 +137,15 @@ export class WorkerRuntime {
       return packTouched(out, this.taskTouched, this.packedShards[i]);
     });
     const sum = treeSum(leaves);
-    const target = this.store.gradientSlot(slot);
-    const slotTouched = this.store.touchedRows(slot);
-    if (slotTouched) zeroTouched(target, slotTouched);
-    else target.fill(0);
-    unpackTouched(sum, this.taskTouched, target);
-    if (slotTouched) copyTouchedRows(slotTouched, this.taskTouched);
-    return { lossSum, finite: firstNonFinite(sum) === undefined };
+    const written = this.fillSlot(task, slot, () => {
+      const target = this.store.gradientSlot(slot);
+      const slotTouched = this.store.touchedRows(slot);
+      if (slotTouched) zeroTouched(target, slotTouched);
+      else target.fill(0);
+      unpackTouched(sum, this.taskTouched, target);
+      if (slotTouched) copyTouchedRows(slotTouched, this.taskTouched);
+    });
+    return { lossSum, finite: firstNonFinite(sum) === undefined, written };
   }
 
   /** Sets the task's touched rows: per table, the distinct bucket ids of every example of its micro-shards. */

@@ -1,5 +1,5 @@
 import { initWasmBackend } from '@churnlab/tensor';
-import type { GradientResult } from '@churnlab/ps';
+import type { GradientResult, InjectedFault } from '@churnlab/ps';
 import type { WorkerMessage } from './messages.js';
 import { WorkerRuntime } from './runtime.js';
 
@@ -27,7 +27,17 @@ function runtimeFor(message: WorkerMessage): WorkerRuntime {
 export default async function handle(message: WorkerMessage): Promise<GradientResult | null> {
   await backend;
   const runtime = runtimeFor(message);
-  if (message.kind === 'gradient') return runtime.computeGradient(message.task);
+  if (message.kind === 'gradient') {
+    actOut(message.task.fault);
+    return runtime.computeGradient(message.task);
+  }
   runtime.predict(message.data, message.start, message.end, message.out);
   return null;
+}
+
+/** Acts out an injected fault: the thread dies in the middle of its task, or stalls before finishing it. */
+function actOut(fault: InjectedFault | undefined): void {
+  // In a worker thread, process.exit ends this thread only: to the pool it is a worker that died.
+  if (fault?.kind === 'kill') process.exit(1);
+  if (fault?.kind === 'stall') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, fault.ms);
 }

@@ -10,7 +10,7 @@ interface TrainFlags extends CommonFlags {
 }
 
 /** Flags that would change a replayed run, so they cannot go with --replay-from. */
-const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 'psShards', 'gradPrecision', 'data', 'skipBadRows', 'epochs', 'seed', 'activation'] as const;
+const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 'psShards', 'gradPrecision', 'fault', 'data', 'skipBadRows', 'epochs', 'seed', 'activation'] as const;
 
 /** `churnlab train`: one run, written to a run directory. */
 export function trainCommand(program: Command): void {
@@ -32,12 +32,12 @@ export function trainCommand(program: Command): void {
 function startRun(flags: TrainFlags, out: string, onProgress: (done: number, total: number) => void): Promise<RunResult> {
   const recorded = flags.replayFrom ? replaySource(flags) : undefined;
   const config = recorded?.config ?? trainConfig(flags);
-  return runSingle(config, out, { onProgress, ...(recorded ? { recorded } : {}) });
+  return runSingle(config, out, { onProgress, onFault: reportFault, ...(recorded ? { recorded } : {}) });
 }
 
 function resumeRun(flags: TrainFlags, onProgress: (done: number, total: number) => void): Promise<RunResult> {
   refuseSettings(flags, '--resume', 'continues the run with the settings in its config.json', ['out', 'replayFrom']);
-  return resumeSingle(flags.resume!, { onProgress });
+  return resumeSingle(flags.resume!, { onProgress, onFault: reportFault });
 }
 
 function trainConfig(flags: TrainFlags): Config {
@@ -60,4 +60,9 @@ function refuseSettings(flags: TrainFlags, mode: string, why: string, more: Arra
 
 function skippedNote(rows: number): string {
   return rows > 0 ? `skipped ${rows} bad data row${rows === 1 ? '' : 's'} (--skip-bad-rows)\n` : '';
+}
+
+/** Worker faults go to stderr as they are recovered from, so a user sees what the run survived. */
+function reportFault(message: string): void {
+  process.stderr.write(`\nchurnlab: worker fault: ${message}\n`);
 }

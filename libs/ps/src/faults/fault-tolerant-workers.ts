@@ -1,0 +1,60 @@
+import type { GradientResult, GradientTask, GradientWorkers, InjectedFault } from '../gradient-workers.js';
+import type { SharedParameters } from '../shared-parameters.js';
+import type { FaultSpec } from './fault-spec.js';
+
+export interface FaultTolerance {
+  /** A task not back within this time is taken for a stalled worker and given to another attempt. */
+  timeoutMs: number;
+  /** Attempts per task before the run fails; 3 by default. */
+  maxAttempts?: number;
+  /** Faults to inject into the first attempt of the tasks they name. */
+  faults?: readonly FaultSpec[];
+  /** Told about every failed or timed-out attempt. */
+  onFault?: (message: string) => void;
+}
+
+type Outcome = { ok: true; result: GradientResult } | { ok: false; reason: string };
+
+/**
+ * `workers` whose tasks survive a worker that dies (its task rejects) or stalls (no answer within timeoutMs): the task
+ * is computed again, as often as maxAttempts allows. Every attempt takes a fresh lease on the task's gradient slot, so
+ * an attempt given up on can no longer write it; each task resolves once, with the first attempt that wrote its slot.
+ * A task's gradient is a pure function of the task, so the retried result is the one the first attempt would have given.
+ */
+export function faultTolerant(workers: GradientWorkers, store: SharedParameters, tolerance: FaultTolerance): GradientWorkers {
+  const maxAttempts = tolerance.maxAttempts ?? 3;
+  const pending = new Set((tolerance.faults ?? []).map((f) => `${f.step}/${f.worker}`));
+  const injected = (task: GradientTask): InjectedFault | undefined => {
+    const fault = tolerance.faults?.find((f) => f.step === task.step && f.worker === task.worker);
+    // Each fault strikes once: the first attempt of its task, never the retry.
+    if (!fault || !pending.delete(`${task.step}/${task.worker}`)) return undefined;
+    return fault.kind === 'kill' ? { kind: 'kill' } : { kind: 'stall', ms: fault.ms };
+  };
+  return {
+    count: workers.count,
+    async compute(task) {
+      const slot = task.slot ?? task.worker;
+      let last = '';
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        const fault = injected(task);
+        const outcome = await withTimeout(workers.compute({ ...task, lease: store.leaseSlot(slot), ...(fault ? { fault } : {}) }), tolerance.timeoutMs);
+        if (outcome.ok && !outcome.result.superseded) return outcome.result;
+        last = outcome.ok ? 'its slot was taken by a retry' : outcome.reason;
+        tolerance.onFault?.(`step ${task.step}, worker ${task.worker}: attempt ${attempt} failed (${last}); ${attempt < maxAttempts ? 'computing the task again' : 'giving up'}`);
+      }
+      throw new Error(`step ${task.step}, worker ${task.worker}: no attempt of ${maxAttempts} succeeded (last: ${last})`);
+    },
+  };
+}
+
+function withTimeout(attempt: Promise<GradientResult>, ms: number): Promise<Outcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Outcome>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, reason: `no answer within ${ms} ms` }), ms);
+  });
+  const answer = attempt.then(
+    (result): Outcome => ({ ok: true, result }),
+    (error: unknown): Outcome => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }),
+  );
+  return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+}
