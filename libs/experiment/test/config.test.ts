@@ -22,6 +22,7 @@ describe('resolveConfig defaults', () => {
       vary: ['order'],
       data: { format: 'synthetic', ...defaultSyntheticCtr, categorical: [...defaultSyntheticCtr.categorical] },
       features: { numeric: { transform: 'standardize', missingIndicator: true }, categorical: { buckets: 1024, seed: 0 } },
+      cache: { enabled: true },
       model: { hidden: [128, 128], activation: 'relu', layerNorm: false, embeddingDimension: 16 },
       training: {
         epochs: 4,
@@ -33,6 +34,8 @@ describe('resolveConfig defaults', () => {
         shuffle: 'full',
         delay: 'none',
         gradPrecision: 'float32',
+        faults: [],
+        taskTimeoutMs: 60_000,
         checkpointEvery: 100,
         optimizer: { name: 'sgd', learningRate: 0.2, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, initialAccumulator: 0.1 },
       },

@@ -30,14 +30,12 @@ export function mnistDataDir(): string {
 /** MNIST as 10-class datasets: train holds the 60,000 training images, eval the 10,000 test images; pixels scaled to [0, 1]. */
 export async function readMnist(options: MnistOptions = {}): Promise<{ train: Dataset; eval: Dataset }> {
   const dir = options.dir ?? mnistDataDir();
-  const read = async (name: string) => ({ file: name, array: await readIdx(await locate(dir, name)) });
-  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
-    read(mnistFiles.trainImages),
-    read(mnistFiles.trainLabels),
-    read(mnistFiles.testImages),
-    read(mnistFiles.testLabels),
-  ]);
-  return { train: imageDataset(trainImages, trainLabels, 'mnist/train'), eval: imageDataset(testImages, testLabels, 'mnist/eval') };
+  // Located one after another, so a folder missing several files always names the first one.
+  const names = [mnistFiles.trainImages, mnistFiles.trainLabels, mnistFiles.testImages, mnistFiles.testLabels];
+  const located: string[] = [];
+  for (const name of names) located.push(await locate(dir, name));
+  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(located.map(async (file, i) => ({ file: names[i]!, array: await readIdx(file) })));
+  return { train: imageDataset(trainImages!, trainLabels!, 'mnist/train'), eval: imageDataset(testImages!, testLabels!, 'mnist/eval') };
 }
 
 /** A 10-class dataset from an IDX image array (count × rows × cols) and its IDX label array (count). */
