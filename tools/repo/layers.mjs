@@ -9,8 +9,8 @@ export const allowedDependencies = {
   model: ['activations', 'random', 'tensor'],
   ps: ['model', 'random'],
   worker: ['data', 'model', 'ps', 'random', 'tensor'],
-  transport: ['data', 'model', 'ps', 'random', 'worker'],
+  transport: ['data', 'model', 'ps', 'random', 'tensor', 'worker'],
   experiment: ['activations', 'data', 'metrics', 'model', 'ps', 'random', 'transport'],
-  cli: ['experiment', 'metrics', 'report'],
+  cli: ['experiment', 'metrics', 'report', 'transport'],
   bench: ['data', 'experiment', 'model', 'ps', 'tensor', 'transport'],
 };

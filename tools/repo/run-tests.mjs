@@ -15,7 +15,7 @@ function step(title, command, args) {
 }
 
 rmSync(resultsDir, { recursive: true, force: true });
-const systemPackages = step('system packages the tests need', 'node', ['tools/repo/ensure-chromium.mjs']);
+const systemPackages = step('system packages the tests need', 'node', ['tools/repo/ensure-system-packages.mjs']);
 const built = step('build', 'npx', ['tsc', '-b']);
 const typed = built && step('type-check tests', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
 const layered = built && step('dependency order', 'node', ['tools/repo/check-dependencies.mjs']);

@@ -21,7 +21,7 @@ interface Rendered {
 
 /** Headless Chromium; a missing browser is a broken test machine, not a reason to skip, so the test fails and says how to fix it. */
 async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`node tools/repo/ensure-chromium.mjs\` (installs the Debian package chromium)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`node tools/repo/ensure-system-packages.mjs\` (installs the Debian package chromium)`);
   return chromium.launch({ executablePath: CHROMIUM });
 }
 

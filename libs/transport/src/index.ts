@@ -1,1 +1,17 @@
 export { ThreadPool, ThreadWorkers } from './thread-workers.js';
+export {
+  credentialsFromEnv,
+  credentialVariables,
+  defaultWireLimits,
+  describeCredentials,
+  NatsConnectError,
+  NatsWorkers,
+  redactUrl,
+  runRemoteWorker,
+  subjects,
+  wireLimits,
+  type NatsCredentials,
+  type NatsWorkersOptions,
+  type RemoteWorkerOptions,
+  type WireLimits,
+} from './nats/index.js';
