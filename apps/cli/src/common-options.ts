@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { knobProblem, readConfigFile, resolveConfig, type Config, type Knob } from '@churnlab/experiment';
 
 /** The flags every training command shares. */
@@ -12,6 +12,8 @@ export interface CommonFlags {
   psShards?: number;
   gradPrecision?: string;
   fault?: string[];
+  transport?: string;
+  nats?: string[];
   data?: Record<string, unknown>;
   skipBadRows?: boolean;
   epochs?: number;
@@ -80,6 +82,8 @@ export function withCommonOptions(command: Command): Command {
     .option('--ps-shards <n>', 'parameter-server shards that apply their ranges independently', wholeNumber(1))
     .option('--grad-precision <format>', 'rounding of pushed gradients: float32, bfloat16, float16 or int8 (seeded stochastic rounding)', knob('gradPrecision'))
     .option('--fault <spec>', 'inject a worker fault, repeatable: kill:worker=W,step=S or stall:worker=W,ms=M[,step=S]', (value: string, previous: string[] = []) => [...previous, knob('fault')(value)])
+    .addOption(new Option('--transport <kind>', 'where the workers run: threads on this machine, or nats worker processes').choices(['threads', 'nats']))
+    .option('--nats <urls>', 'NATS server URL(s), comma-separated, for --transport nats (credentials from NATS_USER/NATS_PASSWORD, NATS_TOKEN or NATS_NKEY_SEED)', list)
     .option('--data <source>', 'data set: synthetic (default), criteo:PATH (Kaggle TSV or the CSV sample) or mnist', dataSource)
     .option('--skip-bad-rows', 'skip and count data rows that cannot be read, instead of failing on the first')
     .option('--epochs <n>', 'passes over the training data', wholeNumber(1))
@@ -111,6 +115,8 @@ export function configFrom(flags: CommonFlags, overrides: Record<string, unknown
   const merged: Record<string, unknown> = { ...base, training: { ...base['training'], ...trainingOverrides(flags) } };
   if (flags.seed !== undefined) merged['seed'] = flags.seed;
   if (flags.vary !== undefined) merged['vary'] = flags.vary;
+  const transport = Object.fromEntries(Object.entries({ kind: flags.transport, nats: flags.nats }).filter(([, v]) => v !== undefined));
+  if (Object.keys(transport).length > 0) merged['transport'] = { ...base['transport'], ...transport };
   // The flag picks the data set; settings the file gives for that same format (e.g. a subset size) still apply.
   if (flags.data !== undefined) merged['data'] = base['data']?.['format'] === flags.data['format'] ? { ...base['data'], ...flags.data } : flags.data;
   if (flags.skipBadRows) merged['data'] = { ...(merged['data'] as object), skipBadRows: true };

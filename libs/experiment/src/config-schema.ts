@@ -75,6 +75,15 @@ const features = z.strictObject({
     .prefault({}),
 });
 
+const transport = z.strictObject({
+  /** threads: a worker-thread pool on this machine; nats: worker processes joined through a NATS server. */
+  kind: z.enum(['threads', 'nats']).default('threads'),
+  /** NATS server URLs (kind nats); credentials come from NATS_USER/NATS_PASSWORD, NATS_TOKEN or NATS_NKEY_SEED. */
+  nats: z.array(z.string().min(1)).default(['nats://127.0.0.1:4222']),
+  /** How long to wait for the first worker process to join. */
+  joinTimeoutMs: z.number().int().min(1).default(30_000),
+});
+
 const cache = z.strictObject({
   /** Read data files through a binary cache keyed by their content and the feature settings. */
   enabled: z.boolean().default(true),
@@ -157,6 +166,7 @@ export const configSchema = z.strictObject({
   /** How file data sets turn columns into features (unused by the synthetic data set). */
   features: features.prefault({}),
   cache: cache.prefault({}),
+  transport: transport.prefault({}),
   model: model.prefault({}),
   training: training.prefault({}),
   compare: compare.prefault({}),

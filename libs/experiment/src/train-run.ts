@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { accuracy, auc, logLoss } from '@churnlab/metrics';
 import { embeddingTables, initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
-import { delayMs, faultTolerant, healthChecked, orderPolicy, parseDelay, parseFault, ServerShards, SharedParameters, type UpdateEvent } from '@churnlab/ps';
-import { ThreadWorkers, type ThreadPool } from '@churnlab/transport';
+import type { Dataset } from '@churnlab/data';
+import { delayMs, faultTolerant, healthChecked, orderPolicy, parseDelay, parseFault, ServerShards, SharedParameters, type GradientWorkers, type UpdateEvent } from '@churnlab/ps';
+import { credentialsFromEnv, NatsWorkers, ThreadWorkers, type ThreadPool } from '@churnlab/transport';
 import { seedStream } from '@churnlab/random';
 import type { Config } from './config-schema.js';
 import type { Checkpoint } from './checkpoint.js';
@@ -68,7 +69,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const policy = options.recorded ? recordedRunPolicy(options.recorded, shape) : orderPolicy(training.order);
   const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers), embeddingTables(layout));
   const precision = { name: training.gradPrecision, seed, replica: streamReplica('numeric') };
-  const workers = new ThreadWorkers(pool, { runId: randomUUID(), model, store: store.handle, train: data.train, precision }, training.workers);
+  const workers = await connectWorkers(config, pool, { runId: randomUUID(), model, store: store.handle, train: data.train, precision });
   const tolerance = { timeoutMs: training.taskTimeoutMs, faults: training.faults.map(parseFault), ...(options.onFault ? { onFault: options.onFault } : {}) };
   const checkedWorkers = healthChecked(faultTolerant(workers, store, tolerance));
   const delay = parseDelay(training.delay);
@@ -102,11 +103,12 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
       options.onProgress?.(++done, batches.steps);
     },
   });
-  await run.catch((error: unknown) => {
+  await run.catch(async (error: unknown) => {
+    await workers.close?.();
     throw describeNumericalFailure(error, layout);
   });
   options.checkpoint?.(snapshot(batches.steps));
-  const predictions = await workers.predict(data.eval);
+  const predictions = await workers.predict(data.eval).finally(() => workers.close?.());
   const params = new Float32Array(store.params);
   const labels = data.eval.labels;
   const metrics: RunMetrics = {
@@ -127,4 +129,14 @@ export function modelSpec(config: Config, data: RunData): ModelSpec {
   const { embeddingDimension, ...mlp } = config.model;
   const buckets = data.train.buckets;
   return { inputs: data.train.width, outputs: data.train.outputs, ...mlp, ...(buckets?.length ? { embeddings: { buckets, dimension: embeddingDimension } } : {}) };
+}
+
+/** The run's workers: threads of `pool`, or worker processes that joined through the configured NATS server. */
+async function connectWorkers(config: Config, pool: ThreadPool, setup: ConstructorParameters<typeof ThreadWorkers>[1]): Promise<GradientWorkers & { predict(data: Dataset): Promise<Float32Array>; close?(): Promise<void> }> {
+  const { transport, training } = config;
+  if (transport.kind === 'threads') return new ThreadWorkers(pool, setup, training.workers);
+  const credentials = credentialsFromEnv();
+  // A lost process must be noticed (silence) before the fault-tolerant layer's timeout sends its task elsewhere.
+  const workerSilenceMs = Math.min(30_000, Math.max(1000, Math.floor(training.taskTimeoutMs / 2)));
+  return NatsWorkers.connect({ url: transport.nats, setup, count: training.workers, joinTimeoutMs: transport.joinTimeoutMs, workerSilenceMs, taskTimeoutMs: training.taskTimeoutMs, ...(credentials ? { credentials } : {}) });
 }
