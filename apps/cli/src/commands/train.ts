@@ -25,7 +25,7 @@ export function trainCommand(program: Command): void {
       const run = await (flags.resume ? resumeRun(flags, onProgress) : startRun(flags, out, onProgress)).finally(() => progress.stop());
       const { paramsSha256, ...metrics } = run.metrics;
       if (flags.json) process.stdout.write(JSON.stringify({ runDir: out, paramsSha256, metrics }) + '\n');
-      else process.stdout.write(`run directory ${out}\nparams sha256 ${paramsSha256}\nlog loss ${metrics.logLoss.toFixed(4)}  AUC ${metrics.auc.toFixed(4)}  accuracy ${metrics.accuracy.toFixed(4)}\n${skippedNote(metrics.skippedRows)}`);
+      else process.stdout.write(`run directory ${out}\nparams sha256 ${paramsSha256}\nlog loss ${metrics.logLoss.toFixed(4)}  ${Number.isNaN(metrics.auc) ? '' : `AUC ${metrics.auc.toFixed(4)}  `}accuracy ${metrics.accuracy.toFixed(4)}\n${skippedNote(metrics.skippedRows)}`);
     });
 }
 
