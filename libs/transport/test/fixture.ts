@@ -15,6 +15,7 @@ import {
 } from '@churnlab/ps';
 import { seedStream } from '@churnlab/random';
 import { ThreadPool, ThreadWorkers } from '../src/index.js';
+import { withCategories } from '../../../test-support/categorical-data.js';
 
 const data = syntheticCtr({ seed: 4, examples: 1200, dense: 6, categorical: [3], teacherHidden: 8, labelNoise: 0.05, evalFraction: 0.25 });
 export const train: Dataset = toShared(data.train);
@@ -22,27 +23,11 @@ export const evaluation: Dataset = toShared(data.eval);
 
 const DENSE = 6;
 /** Bucket counts of the categorical version of the data: the one-hot feature (3 values + missing) and a hashed id. */
-export const categoricalBuckets = [4, 200];
+export const categoricalBuckets: [number, number] = [4, 200];
 
-/**
- * The data with its one-hot block turned into bucket ids, as a reader of categorical columns would give them: feature 0
- * is the one-hot index + 1 (0, the missing bucket, on every 7th row), feature 1 a hashed id in 0..199, so a batch of 32
- * leaves most of its table untouched.
- */
-function withCategories(d: Dataset): Dataset {
-  const features = new Float32Array(d.rows * DENSE);
-  const categories = new Uint32Array(d.rows * 2);
-  for (let r = 0; r < d.rows; r++) {
-    features.set(d.features.subarray(r * d.width, r * d.width + DENSE), r * DENSE);
-    const oneHot = Array.from(d.features.subarray(r * d.width + DENSE, (r + 1) * d.width));
-    categories[2 * r] = r % 7 === 0 ? 0 : oneHot.indexOf(1) + 1;
-    categories[2 * r + 1] = (Math.imul(r + 1, 0x9e3779b1) >>> 0) % categoricalBuckets[1]!;
-  }
-  return { ...d, width: DENSE, features, featureNames: d.featureNames.slice(0, DENSE), categories, buckets: categoricalBuckets, categoryNames: ['c0', 'hashed'] };
-}
 
-export const categoricalTrain: Dataset = toShared(withCategories(data.train));
-export const categoricalEvaluation: Dataset = toShared(withCategories(data.eval));
+export const categoricalTrain: Dataset = toShared(withCategories(data.train, DENSE, categoricalBuckets));
+export const categoricalEvaluation: Dataset = toShared(withCategories(data.eval, DENSE, categoricalBuckets));
 
 /** Batches in row order: the tests here are about the workers, not shuffling. */
 function batches(batchSize: number, steps: number): BatchSource {

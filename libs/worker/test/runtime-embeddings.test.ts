@@ -1,33 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { syntheticCtr, toShared, type Dataset } from '@churnlab/data';
+import { syntheticCtr, toShared } from '@churnlab/data';
 import { BatchGradient, createTouchedRows, embeddingTables, initialParameters, Network, parameterLayout, touchedIds, treeSum, type ModelSpec } from '@churnlab/model';
 import { gradientPrecision, SharedParameters, splitMicroShards } from '@churnlab/ps';
 import { seedStream } from '@churnlab/random';
 import { initWasmBackend } from '@churnlab/tensor';
 import { WorkerRuntime } from '../src/index.js';
+import { withCategories } from '../../../test-support/categorical-data.js';
 
 const dense = 5;
-const buckets = [4, 50];
-
-/**
- * The synthetic task with its one-hot block turned into bucket ids, as a reader of categorical columns gives them:
- * feature 0 is the one-hot index + 1 (0, missing, on every 7th row), feature 1 a hashed id in 0..49.
- */
-function withCategories(d: Dataset): Dataset {
-  const features = new Float32Array(d.rows * dense);
-  const categories = new Uint32Array(d.rows * 2);
-  for (let r = 0; r < d.rows; r++) {
-    features.set(d.features.subarray(r * d.width, r * d.width + dense), r * dense);
-    const oneHot = Array.from(d.features.subarray(r * d.width + dense, (r + 1) * d.width));
-    categories[2 * r] = r % 7 === 0 ? 0 : oneHot.indexOf(1) + 1;
-    categories[2 * r + 1] = (Math.imul(r + 1, 0x9e3779b1) >>> 0) % 50;
-  }
-  return { ...d, width: dense, features, featureNames: d.featureNames.slice(0, dense), categories, buckets, categoryNames: ['c0', 'hashed'] };
-}
+const buckets: [number, number] = [4, 50];
 
 const data = syntheticCtr({ seed: 2, examples: 400, dense, categorical: [3], teacherHidden: 4, labelNoise: 0.05, evalFraction: 0.25 });
-const train = toShared(withCategories(data.train));
-const evaluation = toShared(withCategories(data.eval));
+const train = toShared(withCategories(data.train, dense, buckets));
+const evaluation = toShared(withCategories(data.eval, dense, buckets));
 const model: ModelSpec = { inputs: dense, hidden: [8], outputs: 1, activation: 'smelu:1', layerNorm: false, embeddings: { buckets, dimension: 3 } };
 const layout = parameterLayout(model);
 const tables = embeddingTables(layout);
