@@ -7,5 +7,6 @@ export function reportInputFrom(file: CompareFile, title: string): ReportInput {
     title,
     ...(file.command ? { commands: [file.command] } : {}),
     rows: file.results.map(({ activation, workers, order, shuffle, replicas, pd, metrics }) => ({ activation, workers, order, shuffle, replicas, pd, metrics })),
+    betweenWorkerCounts: file.betweenWorkerCounts,
   };
 }

@@ -5,7 +5,8 @@ import { pdVsLossSpec } from './charts/pd-vs-loss.js';
 import { pdVsWorkersSpec } from './charts/pd-vs-workers.js';
 import { renderSvg } from './render-svg.js';
 import type { ReportInput, ReportRow } from './report-input.js';
-import { reportTable } from './report-table.js';
+import { reportTable, type TextTable } from './report-table.js';
+import { betweenCountsTextTable } from './between-counts-table.js';
 
 interface Chart {
   id: string;
@@ -48,7 +49,8 @@ export async function htmlReport(input: ReportInput): Promise<string> {
     '<p>PD (prediction difference) measures how much replicas trained the same way disagree on held-out examples. Every number is the mean over replica pairs; the error bars in the charts and the intervals in the table are 95% intervals.</p>',
     ...figures,
     '<h2>Every number</h2>',
-    tableHtml(input.rows),
+    tableHtml(reportTable(input.rows), 'numbers'),
+    ...betweenCountsHtml(input),
     ...commandsHtml(input.commands ?? []),
     '</body>',
     '</html>',
@@ -59,8 +61,11 @@ export async function htmlReport(input: ReportInput): Promise<string> {
 function charts(rows: readonly ReportRow[]): Chart[] {
   const list: Chart[] = [
     { id: 'pd-vs-loss', heading: 'PD against log loss', caption: 'One point per setting; lower is more reproducible, left is more accurate. ReLU, the baseline, is the large diamond.', spec: pdVsLossSpec(rows) },
-    { id: 'pd-vs-workers', heading: 'PD against worker count', caption: 'One line per activation; ReLU is the thick line.', spec: pdVsWorkersSpec(rows) },
   ];
+  // A line against the worker count needs more than one count.
+  if (new Set(rows.map((row) => row.workers)).size > 1) {
+    list.push({ id: 'pd-vs-workers', heading: 'PD against worker count', caption: 'One line per activation; ReLU is the thick line.', spec: pdVsWorkersSpec(rows) });
+  }
   if (rows.some((row) => activationFamily(row.activation).beta !== undefined)) {
     list.push({ id: 'beta-sweep', heading: 'PD and log loss against β', caption: 'One line per activation family that has a β; larger β is smoother for SmeLU and closer to ReLU for Swish and Softplus. Activations without β are left out.', spec: betaSweepSpec(rows) });
   }
@@ -77,12 +82,20 @@ function figure(chart: Chart, svg: string): string {
   ].join('\n');
 }
 
-function tableHtml(rows: readonly ReportRow[]): string {
-  const table = reportTable(rows);
+function betweenCountsHtml(input: ReportInput): string[] {
+  if (!input.betweenWorkerCounts?.length) return [];
+  return [
+    '<h2>PD between worker counts</h2>',
+    '<p>Every pair of one replica trained with each of two worker counts, otherwise the same setting.</p>',
+    tableHtml(betweenCountsTextTable(input.betweenWorkerCounts), 'between-worker-counts'),
+  ];
+}
+
+function tableHtml(table: TextTable, name: string): string {
   const cell = (tag: 'th' | 'td', text: string, i: number) => `<${tag}${tag === 'td' && table.numeric[i] ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
   const head = `<thead><tr>${table.head.map((text, i) => cell('th', text, i)).join('')}</tr></thead>`;
   const body = table.body.map((cells) => `<tr>${cells.map((text, i) => cell('td', text, i)).join('')}</tr>`).join('\n');
-  return `<div class="scroll"><table data-table="numbers">\n${head}\n<tbody>\n${body}\n</tbody>\n</table></div>`;
+  return `<div class="scroll"><table data-table="${name}">\n${head}\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 function commandsHtml(commands: readonly string[]): string[] {

@@ -11,3 +11,6 @@ export { htmlReport } from './html-report.js';
 export { markdownReport } from './markdown-report.js';
 export { csvReport } from './csv-report.js';
 export { renderReport, type RenderedReport } from './render-report.js';
+export { betweenCountsTextTable } from './between-counts-table.js';
+export { reportTable } from './report-table.js';
+export type { TextTable } from './report-table.js';

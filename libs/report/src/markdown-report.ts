@@ -1,5 +1,6 @@
 import type { ReportInput } from './report-input.js';
-import { reportTable } from './report-table.js';
+import { betweenCountsTextTable } from './between-counts-table.js';
+import { reportTable, type TextTable } from './report-table.js';
 
 /** The report as Markdown: title, date, the table of every number (GitHub pipe table) and the commands that produced it. */
 export function markdownReport(input: ReportInput): string {
@@ -11,12 +12,18 @@ export function markdownReport(input: ReportInput): string {
     '',
     'Each cell is the mean ± standard deviation over replica pairs, with the 95% interval.',
     '',
-    tableRow(table.head),
-    tableRow(table.numeric.map((numeric) => (numeric ? '---:' : '---'))),
-    ...table.body.map(tableRow),
+    ...pipeTable(table),
   );
+  if (input.betweenWorkerCounts?.length) {
+    const between = betweenCountsTextTable(input.betweenWorkerCounts);
+    lines.push('', '## PD between worker counts', '', 'Every pair of one replica trained with each of two worker counts, otherwise the same setting.', '', ...pipeTable(between));
+  }
   if (input.commands?.length) lines.push('', '## Commands', '', ...codeBlock(input.commands));
   return lines.join('\n') + '\n';
+}
+
+function pipeTable(table: TextTable): string[] {
+  return [tableRow(table.head), tableRow(table.numeric.map((numeric) => (numeric ? '---:' : '---'))), ...table.body.map(tableRow)];
 }
 
 function tableRow(cells: readonly string[]): string {

@@ -1,4 +1,4 @@
-import type { SpreadCell } from './compare-table.js';
+import type { BetweenCountsRow, SpreadCell } from './compare-table.js';
 
 /** One measured setting: an activation trained by `replicas` replicas with a worker count, an update order and a shuffle. */
 export interface ReportRow {
@@ -19,4 +19,6 @@ export interface ReportInput {
   /** The command lines that produced the numbers, shown so that a reader can reproduce them. */
   commands?: string[];
   rows: ReportRow[];
+  /** PD between the replicas of two worker counts of otherwise equal settings, when there are several counts. */
+  betweenWorkerCounts?: BetweenCountsRow[];
 }

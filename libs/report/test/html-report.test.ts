@@ -39,7 +39,7 @@ describe('htmlReport', () => {
   });
 
   it('leaves out the β chart when no activation has a β', async () => {
-    const html = await htmlReport({ title: 't', rows: [binaryRow('relu', 1, 0.15, 0.45), binaryRow('gelu', 1, 0.1, 0.44)] });
+    const html = await htmlReport({ title: 't', rows: [binaryRow('relu', 1, 0.15, 0.45), binaryRow('gelu', 1, 0.1, 0.44), binaryRow('relu', 2, 0.2, 0.45)] });
     expect(Object.keys(figures(html))).toEqual(['pd-vs-loss', 'pd-vs-workers']);
   });
 
