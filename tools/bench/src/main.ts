@@ -1,25 +1,88 @@
-import { cpus } from 'node:os';
-import { compareWallTime } from './compare-wall-time.js';
-import { measureThroughput } from './training-throughput.js';
+// `npm run bench`: churnlab against tfjs CPU and PyTorch, side by side, plus the WASM roofline, the coordinator's share
+// and peak RSS. Speed goals live here and in docs/benchmarks.md, never in timed tests. Progress goes to stderr.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CommanderError } from 'commander';
+import { budgets, describeTiming } from './budgets.js';
+import { codeVersion } from './code-version.js';
+import { isolated } from './isolate.js';
+import { benchModel } from './jobs.js';
+import { cpuSnapshot, describeMachine, loadNow, otherCores, type CpuSnapshot } from './machine.js';
+import { renderSection, replaceSection } from './markdown.js';
+import { measureModel } from './measure-model.js';
+import { parseOptions, type BenchOptions } from './options.js';
+import { parallelRoofline } from './parallel-roofline.js';
+import { jsonDocument, type BenchResult } from './results.js';
+import { torchVersion } from './torch-throughput.js';
 
-// Speed goals live here, never in timed tests. Prints a Markdown section for docs/benchmarks.md.
-const quick = process.argv.includes('--quick');
-const epochs = quick ? 1 : 4;
+const docs = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
-const runs = [];
-for (const [workers, order] of [[1, 'sync'], [2, 'sync'], [2, 'async']] as const) runs.push(await measureThroughput(workers, order, epochs));
-const baseline = runs[0]!;
-const compareSeconds = compareWallTime([]);
-const compareOneWorker = compareWallTime(['--workers', '1']);
+async function bench(options: BenchOptions, args: string[]): Promise<void> {
+  const cpuStart = cpuSnapshot();
+  const machine = describeMachine();
+  const code = codeVersion();
+  const b = budgets(options.quick);
+  log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadStart.toFixed(1)}; micro-shards ${options.microShards}`);
+  const rooflineStart = cpuSnapshot();
+  const roofline = { ...isolated({ kind: 'roofline', ...b.roofline }), ...othersDuring(rooflineStart) };
+  log(`WASM roofline: ${roofline.gflops.toFixed(1)} GFLOP/s`);
+  const parallel = machine.cores >= 2 ? await parallelRoofline(2, b.roofline.size, b.roofline.repeats) : undefined;
+  if (parallel) log(`WASM roofline on 2 threads at once: ${parallel.gflops.toFixed(1)} GFLOP/s in all`);
+  const torch = torchVersion();
+  const notes: string[] = [];
+  if ('missing' in torch) {
+    notes.push(`PyTorch: ${torch.missing}`);
+    log(`PyTorch left out: ${torch.missing}`);
+  }
+  const models = [];
+  for (const id of options.models) {
+    const model = benchModel(id);
+    if (model.unsupported) {
+      notes.push(`model ${id}: ${model.unsupported}`);
+      log(`model ${id}: ${model.unsupported}`);
+      continue;
+    }
+    models.push(measureModel(model, b, options.microShards, 'version' in torch, log));
+  }
+  const result: BenchResult = {
+    date: new Date().toISOString().slice(0, 10),
+    command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
+    ...(code !== undefined && { code }),
+    machine: { ...machine, loadEnd: loadNow(), ...othersDuring(cpuStart) },
+    microShards: options.microShards,
+    timing: describeTiming(b),
+    ...('version' in torch && { torchVersion: torch.version }),
+    roofline,
+    ...(parallel && { parallelRoofline: parallel }),
+    models,
+    notes,
+  };
+  const section = renderSection(result);
+  if (options.write) {
+    writeFileSync(docs, replaceSection(readFileSync(docs, 'utf8'), section));
+    log(`wrote ${docs}`);
+  }
+  process.stdout.write(options.json ? JSON.stringify(jsonDocument(result), null, 2) + '\n' : section + '\n');
+}
 
-const lines = [
-  `Machine: ${machine}. Command: \`npm run bench${quick ? ' -- --quick' : ''}\` (default model and data, ${epochs} epoch(s) timed after a 1-epoch warm-up).`,
-  '',
-  '| run | steps | seconds | steps/s | examples/s | ratio to 1 worker sync |',
-  '|---|---|---|---|---|---|',
-  ...runs.map((r) => `| ${r.label} | ${r.steps} | ${r.seconds.toFixed(2)} | ${r.stepsPerSec.toFixed(1)} | ${r.examplesPerSec.toFixed(0)} | ${(r.stepsPerSec / baseline.stepsPerSec).toFixed(2)} |`),
-  '',
-  `Default \`churnlab compare\` (whole process): ${compareSeconds.toFixed(1)} s with 2 workers; ${compareOneWorker.toFixed(1)} s with \`--workers 1\` (ratio ${(compareSeconds / compareOneWorker).toFixed(2)}).`,
-];
-process.stdout.write(lines.join('\n') + '\n');
+/** How busy other processes kept the machine since `start`, when it can be told. */
+function othersDuring(start: CpuSnapshot | undefined): { otherCores?: number } {
+  const end = cpuSnapshot();
+  return start && end ? { otherCores: otherCores(start, end) } : {};
+}
+
+const args = process.argv.slice(2);
+let options: BenchOptions;
+try {
+  options = parseOptions(args);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  throw error;
+}
+try {
+  await bench(options, args);
+} catch (error) {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+}

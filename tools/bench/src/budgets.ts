@@ -1,0 +1,32 @@
+import type { LoopBudget } from './step-rate.js';
+
+/** How long each kind of run is timed. */
+export interface Budgets {
+  churnlab: LoopBudget;
+  tfjsCpu: LoopBudget;
+  torch: LoopBudget;
+  roofline: { size: number; repeats: number };
+}
+
+/** The full run (a few minutes per model) or the quick one (under 3 minutes in all on 2 cores). */
+export function budgets(quick: boolean): Budgets {
+  return quick
+    ? {
+        churnlab: { warmupSteps: 2, minSteps: 5, minSeconds: 2 },
+        tfjsCpu: { warmupSteps: 1, minSteps: 1, minSeconds: 1 },
+        torch: { warmupSteps: 3, minSteps: 5, minSeconds: 2 },
+        roofline: { size: 1024, repeats: 5 },
+      }
+    : {
+        churnlab: { warmupSteps: 5, minSteps: 20, minSeconds: 15 },
+        tfjsCpu: { warmupSteps: 1, minSteps: 5, minSeconds: 15 },
+        torch: { warmupSteps: 5, minSteps: 20, minSeconds: 15 },
+        roofline: { size: 1024, repeats: 15 },
+      };
+}
+
+/** One sentence on how long the runs were timed. */
+export function describeTiming(b: Budgets): string {
+  const one = (l: LoopBudget) => `≥ ${l.minSeconds} s and ≥ ${l.minSteps} steps after ${l.warmupSteps} warm-up step${l.warmupSteps === 1 ? '' : 's'}`;
+  return `churnlab ${one(b.churnlab)} and a calibration run of ≥ 1 s; tfjs CPU ${one(b.tfjsCpu)}; PyTorch ${one(b.torch)}`;
+}

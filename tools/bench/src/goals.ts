@@ -1,0 +1,51 @@
+import type { EntryKey } from './entries.js';
+import type { BenchResult, Entry } from './results.js';
+
+/** One goal of issue 6 and where this run stands; `met` is absent for a ratio that is reported, not targeted. */
+export interface Goal {
+  goal: string;
+  target: string;
+  measured: string;
+  met?: boolean;
+}
+
+/** The goals of issue 6, evaluated on `result`; a goal whose runs are missing says so. */
+export function issueGoals(result: BenchResult): Goal[] {
+  const entry = (model: string, key: EntryKey): Entry | undefined => result.models.find((m) => m.model.id === model)?.entries[key];
+  const goals: Goal[] = [];
+  const a1 = entry('a', 'churnlab1');
+  const a2 = entry('a', 'churnlab2Sync');
+  const roofline = a1 && a1.gflops / result.roofline.gflops;
+  goals.push(target('model a, 1 worker, against the WASM roofline', '≥ 70%', roofline, (r) => `${percent(r)} (${a1!.gflops.toFixed(1)} of ${result.roofline.gflops.toFixed(1)} GFLOP/s)`, (r) => r >= 0.7));
+  const scaling = a1 && a2 && a2.stepsPerSec / a1.stepsPerSec;
+  const ceiling = result.parallelRoofline ? ` (2 threads of matMul at once: ${times(result.parallelRoofline.gflops / result.roofline.gflops)})` : '';
+  goals.push(target('model a, sync: 2 workers against 1', '≥ 1.8×', scaling, (r) => times(r) + ceiling, (r) => r >= 1.8));
+  for (const { model, coordinator } of result.models) {
+    goals.push(target(`coordinator share of step time (model ${model.id}, 2 workers, sync)`, '≤ 5%', coordinator.churnlab2Sync?.share, percent, (r) => r <= 0.05));
+  }
+  for (const { model } of result.models) {
+    const [c1, cpu] = [entry(model.id, 'churnlab1'), entry(model.id, 'tfjsCpu')];
+    goals.push(target(`model ${model.id}, 1 worker, against the tfjs CPU backend`, '≥ 20×', c1 && cpu && c1.stepsPerSec / cpu.stepsPerSec, times, (r) => r >= 20));
+  }
+  for (const { model } of result.models) {
+    for (const [ours, theirs, what] of [['churnlab1', 'torch1', '1 worker against PyTorch 1 thread'], ['churnlab2Sync', 'torch2', '2 workers sync against PyTorch 2 threads']] as const) {
+      const [c, t] = [entry(model.id, ours), entry(model.id, theirs)];
+      if (c && t) goals.push({ goal: `model ${model.id}, ${what}`, target: 'report', measured: times(c.stepsPerSec / t.stepsPerSec) });
+    }
+  }
+  return goals;
+}
+
+function target(goal: string, wanted: string, value: number | undefined, show: (v: number) => string, ok: (v: number) => boolean): Goal {
+  return value === undefined ? { goal, target: wanted, measured: 'not measured' } : { goal, target: wanted, measured: show(value), met: ok(value) };
+}
+
+/** 0.537 → "54%". */
+export function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}%`;
+}
+
+/** 1.234 → "1.23×". */
+export function times(ratio: number): string {
+  return `${ratio.toFixed(ratio >= 10 ? 1 : 2)}×`;
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+
+/** The machine a benchmark ran on. */
+export interface Machine {
+  cpu: string;
+  cores: number;
+  node: string;
+  /** 1-minute load average when the benchmark started and when it ended: other processes share these cores. */
+  loadStart: number;
+  loadEnd?: number;
+  /** Cores that other processes kept busy on average while the benchmark ran (Linux only; absent elsewhere). */
+  otherCores?: number;
+}
+
+/** The CPU model as /proc/cpuinfo names it, the usable cores and the Node version. */
+export function describeMachine(): Machine {
+  return { cpu: cpuModel(), cores: availableParallelism(), node: process.version, loadStart: loadavg()[0]! };
+}
+
+/** The 1-minute load average now. */
+export function loadNow(): number {
+  return loadavg()[0]!;
+}
+
+/** CPU time the whole machine and this process (with its finished children) had used, in clock ticks, at a moment. */
+export interface CpuSnapshot {
+  machineTicks: number;
+  ownTicks: number;
+  wallMs: number;
+}
+
+/** Linux's clock ticks per second (USER_HZ), in which /proc reports CPU time. */
+const TICKS_PER_SECOND = 100;
+
+/** The machine's busy ticks (/proc/stat) and this process's own and its waited-for children's (/proc/self/stat); undefined off Linux. */
+export function cpuSnapshot(): CpuSnapshot | undefined {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
+    const machineTicks = cpu.slice(0, 8).reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime/stime/cutime/cstime are fields 14-17.
+    const fields = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    const ownTicks = fields[11]! + fields[12]! + fields[13]! + fields[14]!;
+    return Number.isFinite(machineTicks) && Number.isFinite(ownTicks) ? { machineTicks, ownTicks, wallMs: performance.now() } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cores other processes kept busy on average between two snapshots: machine CPU time minus ours, over wall time. */
+export function otherCores(start: CpuSnapshot, end: CpuSnapshot): number {
+  const otherTicks = end.machineTicks - start.machineTicks - (end.ownTicks - start.ownTicks);
+  return Math.max(0, otherTicks / TICKS_PER_SECOND / ((end.wallMs - start.wallMs) / 1000));
+}
+
+function cpuModel(): string {
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => /^model name\s*:/.test(l));
+    return line?.split(':')[1]?.trim() || 'unknown CPU';
+  } catch {
+    return 'unknown CPU';
+  }
+}
