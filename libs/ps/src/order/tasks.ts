@@ -9,7 +9,8 @@ export function taskFor(context: TrainingContext, step: number, worker: number):
   const rows = context.batches.rowsForStep(step);
   const shards = splitMicroShards(rows, context.microShards);
   const [lo, hi] = workerMicroShardRange(context.microShards, context.workers.count, worker);
-  return { step, worker, microShards: shards.slice(lo, hi), firstMicroShard: lo, scale: 1 / rows.length };
+  // Copies, not views: a view would take the whole epoch's row order along when the task is cloned to a thread.
+  return { step, worker, microShards: shards.slice(lo, hi).map((shard) => shard.slice()), firstMicroShard: lo, scale: 1 / rows.length };
 }
 
 /** Computes worker `worker`'s gradient of step `step` and resolves once the server receives it, after any injected delay. */
