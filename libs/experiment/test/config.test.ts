@@ -23,6 +23,7 @@ describe('resolveConfig defaults', () => {
       data: { format: 'synthetic', ...defaultSyntheticCtr, categorical: [...defaultSyntheticCtr.categorical] },
       features: { numeric: { transform: 'standardize', missingIndicator: true }, categorical: { buckets: 1024, seed: 0 } },
       cache: { enabled: true },
+      transport: { kind: 'threads', nats: ['nats://127.0.0.1:4222'], joinTimeoutMs: 30_000 },
       model: { hidden: [128, 128], activation: 'relu', layerNorm: false, embeddingDimension: 16 },
       training: {
         epochs: 4,
