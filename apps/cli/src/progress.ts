@@ -1,4 +1,6 @@
-import { SingleBar } from 'cli-progress';
+import { Format, SingleBar } from 'cli-progress';
+
+const { TimeFormat: formatTime } = Format;
 
 /** A progress bar with an ETA on stderr that appears only once the work has taken more than a second. */
 export class Progress {
@@ -21,6 +23,8 @@ export class Progress {
         notTTYSchedule: 5000,
         etaBuffer: 50,
         hideCursor: false,
+        // Before the first estimate cli-progress would print "NFs"; a dash says the same plainly.
+        formatTime: (seconds, options, roundTo) => (Number.isFinite(seconds) ? formatTime(seconds, options, roundTo) : '–'),
       });
       this.bar.start(total, done, { detail: '' });
     }
