@@ -1,10 +1,12 @@
-import { Format, SingleBar } from 'cli-progress';
+import cliProgress from 'cli-progress';
 
-const { TimeFormat: formatTime } = Format;
+// cli-progress is CommonJS: its named exports exist at run time only on the default export.
+const { SingleBar } = cliProgress;
+const formatTime = cliProgress.Format.TimeFormat;
 
 /** A progress bar with an ETA on stderr that appears only once the work has taken more than a second. */
 export class Progress {
-  private bar: SingleBar | undefined;
+  private bar: cliProgress.SingleBar | undefined;
   private readonly started = Date.now();
 
   constructor(
