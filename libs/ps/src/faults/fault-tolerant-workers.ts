@@ -23,11 +23,13 @@ type Outcome = { ok: true; result: GradientResult } | { ok: false; reason: strin
  */
 export function faultTolerant(workers: GradientWorkers, store: SharedParameters, tolerance: FaultTolerance): GradientWorkers {
   const maxAttempts = tolerance.maxAttempts ?? 3;
-  const pending = new Set((tolerance.faults ?? []).map((f) => `${f.step}/${f.worker}`));
+  // Each fault strikes once: the first attempt of its task, never the retry.
+  const pending = new Map((tolerance.faults ?? []).map((f) => [`${f.step}/${f.worker}`, f]));
   const injected = (task: GradientTask): InjectedFault | undefined => {
-    const fault = tolerance.faults?.find((f) => f.step === task.step && f.worker === task.worker);
-    // Each fault strikes once: the first attempt of its task, never the retry.
-    if (!fault || !pending.delete(`${task.step}/${task.worker}`)) return undefined;
+    const key = `${task.step}/${task.worker}`;
+    const fault = pending.get(key);
+    if (!fault) return undefined;
+    pending.delete(key);
     return fault.kind === 'kill' ? { kind: 'kill' } : { kind: 'stall', ms: fault.ms };
   };
   return {
