@@ -1,5 +1,6 @@
-import type { CompareResult } from '@churnlab/experiment';
+import { writeCompareFile, type CompareFile, type CompareResult, type Config } from '@churnlab/experiment';
 import { betweenCountsTable, compareTable } from '@churnlab/report';
+import { writeReportFiles } from './report-files.js';
 
 /** The terminal summary of a comparison or sweep: the PD table, PD between worker counts when there are several, and where the results went. */
 export function resultSummary(result: CompareResult, out: string, report: string): string {
@@ -7,7 +8,15 @@ export function resultSummary(result: CompareResult, out: string, report: string
   return `${compareTable(result.results)}\nPD: mean ± std over replica pairs; accuracy: mean ± std over replicas.\n${between}results in ${out}\nreport ${report}\n`;
 }
 
+/** Writes a comparison's or sweep's results.json and report into `out`, then prints the JSON document or the summary. */
+export async function publishResults(kind: CompareFile['kind'], config: Config, result: CompareResult, out: string, json: boolean | undefined): Promise<void> {
+  const file: CompareFile = { kind, config, command: commandLine(), ...result };
+  writeCompareFile(out, file);
+  const report = await writeReportFiles(out, file);
+  process.stdout.write(json ? JSON.stringify({ out, report, ...result }) + '\n' : resultSummary(result, out, report));
+}
+
 /** The command line as typed, for the report to show how its numbers were made. */
-export function commandLine(): string {
+function commandLine(): string {
   return ['churnlab', ...process.argv.slice(2)].map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }

@@ -51,6 +51,7 @@ describe('churnlab train --resume', () => {
       jsonDocument(await runCli(['train', '--config', 'long.json', '--order', 'sync', '--json', '--out', 'done'], tmp()));
       expectUsageError(await runCli(['train', '--resume', 'done'], tmp()), '--resume', 'holds a finished run');
       expectUsageError(await runCli(['train', '--resume', 'done', '--workers', '4'], tmp()), '--workers: not allowed with --resume');
+      expectUsageError(await runCli(['train', '--resume', 'done', '--transport', 'nats'], tmp()), '--transport: not allowed with --resume');
       const dir = await trainAndKill(['--config', 'long.json', '--order', 'sync', '--delay', 'lag:0=20'], 'damaged');
       expect(existsSync(path.join(dir, 'metrics.json'))).toBe(false);
       writeFileSync(path.join(dir, 'checkpoint.msgpack'), 'not msgpack at all');

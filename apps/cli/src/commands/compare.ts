@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { runCompare, writeCompareFile, type CompareFile } from '@churnlab/experiment';
+import { runCompare } from '@churnlab/experiment';
 import { configFrom, defaultOut, list, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
-import { writeReportFiles } from '../report-files.js';
-import { commandLine, resultSummary } from '../result-summary.js';
+import { publishResults } from '../result-summary.js';
 
 interface CompareFlags extends CommonFlags {
   activations?: string[];
@@ -28,10 +27,6 @@ export function compareCommand(program: Command): void {
         onRunStart: ({ activation, workers, replica }) => (flags.json ? undefined : process.stderr.write(`training ${activation} on ${workers} workers, replica ${replica}\n`)),
         onProgress: (d, t) => progress.update(d, t),
       }).finally(() => progress.stop());
-      const file: CompareFile = { kind: 'compare', config, command: commandLine(), ...result };
-      writeCompareFile(out, file);
-      const report = await writeReportFiles(out, file);
-      if (flags.json) process.stdout.write(JSON.stringify({ out, report, ...result }) + '\n');
-      else process.stdout.write(resultSummary(result, out, report));
+      await publishResults('compare', config, result, out, flags.json);
     });
 }

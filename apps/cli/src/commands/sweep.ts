@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { ConfigError, runSweep, settingLabel, writeCompareFile, type CompareFile } from '@churnlab/experiment';
+import { ConfigError, runSweep, settingLabel } from '@churnlab/experiment';
 import { configFrom, defaultOut, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
-import { writeReportFiles } from '../report-files.js';
-import { commandLine, resultSummary } from '../result-summary.js';
+import { publishResults } from '../result-summary.js';
 
 interface SweepFlags extends CommonFlags {
   resume?: boolean;
@@ -30,10 +29,6 @@ export function sweepCommand(program: Command): void {
         if (runs > 0) progress.update(runs, runs);
         progress.stop();
       });
-      const file: CompareFile = { kind: 'sweep', config, command: commandLine(), ...result };
-      writeCompareFile(out, file);
-      const report = await writeReportFiles(out, file);
-      if (flags.json) process.stdout.write(JSON.stringify({ out, report, ...result }) + '\n');
-      else process.stdout.write(resultSummary(result, out, report));
+      await publishResults('sweep', config, result, out, flags.json);
     });
 }
