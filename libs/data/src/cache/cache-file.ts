@@ -1,9 +1,8 @@
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
-import type { Dataset } from '../dataset.js';
 import type { RowSink, RawTable } from '../readers/csv-table.js';
 import { DataFileError } from '../readers/data-file-error.js';
-import type { TableShape } from '../readers/table-builder.js';
+import { tableDataset, type TableShape } from '../readers/table-builder.js';
 
 // Typed arrays are written in the machine's byte order; the cache refuses to be read on a machine of the other order.
 const MAGIC = Buffer.from('CHURNLAB-CACHE01', 'latin1');
@@ -121,12 +120,5 @@ export function loadCacheFile(file: string): RawTable {
     });
     row += count;
   }
-  return { data: tableDataset(footer, columns[0], columns[1], columns[2]), skippedRows: footer.skippedRows, skipped: footer.skipped };
-}
-
-function tableDataset(footer: Footer, features: Float32Array, categories: Uint32Array, labels: Float32Array): Dataset {
-  const { shape, rows, name } = footer;
-  const d: Dataset = { name, rows, width: shape.numeric.length, outputs: shape.outputs, features, labels, featureNames: [...shape.numeric] };
-  if (shape.categorical.length === 0) return d;
-  return { ...d, categories, buckets: shape.categorical.map(() => shape.buckets), categoryNames: [...shape.categorical] };
+  return { data: tableDataset(shape, footer.name, rows, columns[0], columns[1], columns[2]), skippedRows: footer.skippedRows, skipped: footer.skipped };
 }

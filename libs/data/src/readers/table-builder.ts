@@ -54,17 +54,13 @@ export class TableBuilder {
 
   /** The collected rows as a Dataset named `name`; categorical fields only when there are categorical columns. */
   build(name: string): Dataset {
-    const { shape } = this;
-    const d: Dataset = {
-      name,
-      rows: this.rows,
-      width: shape.numeric.length,
-      outputs: shape.outputs,
-      features: this.numeric.take(),
-      labels: this.labels.take(),
-      featureNames: [...shape.numeric],
-    };
-    if (shape.categorical.length === 0) return d;
-    return { ...d, categories: this.categories.take(), buckets: shape.categorical.map(() => shape.buckets), categoryNames: [...shape.categorical] };
+    return tableDataset(this.shape, name, this.rows, this.numeric.take(), this.categories.take(), this.labels.take());
   }
+}
+
+/** A raw table's Dataset: the numeric columns as features and, when the shape has categorical columns, their bucket ids. */
+export function tableDataset(shape: TableShape, name: string, rows: number, features: Float32Array, categories: Uint32Array, labels: Float32Array): Dataset {
+  const d: Dataset = { name, rows, width: shape.numeric.length, outputs: shape.outputs, features, labels, featureNames: [...shape.numeric] };
+  if (shape.categorical.length === 0) return d;
+  return { ...d, categories, buckets: shape.categorical.map(() => shape.buckets), categoryNames: [...shape.categorical] };
 }
