@@ -1,7 +1,8 @@
 import { seedStream } from '@churnlab/random';
 import { describe, expect, it } from 'vitest';
-import { checkPlan, planHistoryDepth, replayPlan, type ReplayPlan } from '../src/index.js';
-import { initial, pathOf, sgdRange, steps, train, workerGradient } from './training-harness.js';
+import { checkPlan, defaultOptimizerConfig, orderPolicy, planHistoryDepth, replayPlan, ServerShards, SharedParameters, type ReplayPlan } from '../src/index.js';
+import { cyclicBatches } from './least-squares-workers.js';
+import { initial, pathOf, problem, sgdRange, steps, train, workerGradient } from './training-harness.js';
 
 const stream = seedStream(7, 'order');
 
@@ -113,5 +114,46 @@ describe('replay order on real workers', () => {
     expect(again.path).toBe(first.path);
     expect(again.events).toEqual(first.events);
     expect(other.path).not.toBe(first.path);
+  });
+});
+
+describe('replay order when a gradient launched ahead fails', () => {
+  it('fails the run with that error, which never escapes as an unhandled rejection', async () => {
+    // A seed whose first round applies worker 0 first while worker 1 reads version 0 too: worker 1's gradient is launched
+    // ahead, with worker 0's, and fails while the loop still awaits worker 0.
+    const ahead = (s: number) => {
+      const plan = replayPlan(seedStream(s, 'order'), 1, 2, 1);
+      return plan.applyOrder[0]![0] === 0 && plan.gradients[1]!.readVersion === 0;
+    };
+    const seed = Array.from({ length: 50 }, (_, s) => s).find(ahead)!;
+    expect(seed).toBeDefined();
+    const store = SharedParameters.create(initial, 4, 2);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const run = orderPolicy('replay').run({
+        store,
+        shards: new ServerShards(defaultOptimizerConfig, initial.length),
+        workers: {
+          count: 2,
+          compute: async (task) => {
+            if (task.worker === 1) throw new Error('worker 1 failed');
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            return { step: task.step, worker: task.worker, versionRead: task.readVersion ?? 0, lossSum: 0, rows: 1 };
+          },
+        },
+        batches: cyclicBatches(problem.rows, 8, 3),
+        microShards: 2,
+        orderStream: seedStream(seed, 'order'),
+        onUpdate: () => undefined,
+        onStep: () => undefined,
+      });
+      await expect(run).rejects.toThrow('worker 1 failed');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

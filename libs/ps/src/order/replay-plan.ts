@@ -92,7 +92,10 @@ export async function executePlan(context: TrainingContext, plan: ReplayPlan, pr
       const g = launchOrder[launched++]!;
       const { step, worker, readVersion } = plan.gradients[g]!;
       slotOf[g] = freeSlots.pop()!;
-      pending.set(g, context.workers.compute({ ...taskFor(context, step, worker), readVersion, slot: slotOf[g] }));
+      const result = context.workers.compute({ ...taskFor(context, step, worker), readVersion, slot: slotOf[g] });
+      // Launched ahead, it may fail before the loop awaits it: the loop still gets the error then, not the process.
+      result.catch(() => undefined);
+      pending.set(g, result);
     }
   };
   for (let tick = startTick; tick < n; tick++) {
