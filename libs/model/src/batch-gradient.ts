@@ -1,4 +1,4 @@
-import { tf, type Tensor } from '@churnlab/tensor';
+import { readInto, tf, type Tensor } from '@churnlab/tensor';
 import { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
 import { blockView } from './layout.js';
 import type { Network } from './network.js';
@@ -37,21 +37,39 @@ export class BatchGradient {
    * Every element outside the tables is written.
    */
   compute(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array, categories?: Uint32Array, touched?: TouchedRows): number {
-    const { network } = this;
-    if (network.tables.length === 0) return this.computeDense(features, labels, rows, scale, out);
-    if (!categories || !touched) throw new RangeError('BatchGradient.compute: a model with embedding tables needs the categories and the touched rows to fill');
-    const width = embeddingWidth(network.tables);
-    const embedded = this.gather(categories, rows);
-    return tf.tidy(() => {
-      const x = this.denseInput(features, rows);
-      const e = tf.tensor2d(embedded, [rows, width]);
-      const y = tf.tensor1d(labels.subarray(0, rows));
-      const scaledLoss = (input: Tensor, ...blocks: Tensor[]) => tf.mul(network.lossSum(network.logits(blocks, network.mlpInput(x, input)), y), scale) as tf.Scalar;
-      const { value, grads } = tf.valueAndGrads(scaledLoss)([e, ...this.blocks]);
-      network.mlpBlocks.forEach((block, i) => out.set(grads[i + 1]!.dataSync() as Float32Array, block.offset));
-      scatterEmbeddingGradient(grads[0]!.dataSync() as Float32Array, network.tables, categories, rows, out, touched);
-      return value.dataSync()[0]! / scale;
+    const { lossSum, blocks } = this.gradientTensors(features, labels, rows, scale, out, categories, touched);
+    this.network.mlpBlocks.forEach((block, i) => {
+      readInto(blocks[i]!, out, block.offset);
+      blocks[i]!.dispose();
     });
+    return lossSum;
+  }
+
+  /**
+   * The same gradient with the MLP blocks' part left on the backend: one tensor per block of mlpBlocks, owned by the
+   * caller, so that several gradients can be summed there before one read. Only the tables' rows are written to `out`.
+   */
+  gradientTensors(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array, categories?: Uint32Array, touched?: TouchedRows): { lossSum: number; blocks: Tensor[] } {
+    const { network } = this;
+    const tables = network.tables.length > 0;
+    if (tables && (!categories || !touched)) throw new RangeError('BatchGradient.compute: a model with embedding tables needs the categories and the touched rows to fill');
+    const embedded = tables ? this.gather(categories!, rows) : null;
+    const { value, grads } = tf.tidy(() => {
+      const x = this.denseInput(features, rows);
+      const e = embedded && tf.tensor2d(embedded, [rows, embeddingWidth(network.tables)]);
+      const y = tf.tensor1d(labels.subarray(0, rows));
+      const scaledLoss = (...inputs: Tensor[]) => {
+        const [input, blocks] = e ? [inputs[0]!, inputs.slice(1)] : [null, inputs];
+        return tf.mul(network.lossSum(network.logits(blocks, network.mlpInput(x, input)), y), scale) as tf.Scalar;
+      };
+      return tf.valueAndGrads(scaledLoss)(e ? [e, ...this.blocks] : this.blocks);
+    });
+    const lossSum = value.dataSync()[0]! / scale;
+    value.dispose();
+    if (!tables) return { lossSum, blocks: grads };
+    scatterEmbeddingGradient(grads[0]!.dataSync() as Float32Array, network.tables, categories!, rows, out, touched!);
+    grads[0]!.dispose();
+    return { lossSum, blocks: grads.slice(1) };
   }
 
   /** Writes the probabilities of `rows` examples into `out` (rows × outputs, row-major); `categories` as in compute. */
@@ -70,18 +88,6 @@ export class BatchGradient {
   dispose(): void {
     for (const t of this.blocks) t.dispose();
     this.blocks = [];
-  }
-
-  private computeDense(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array): number {
-    const width = this.network.spec.inputs;
-    return tf.tidy(() => {
-      const x = tf.tensor2d(features.subarray(0, rows * width), [rows, width]);
-      const y = tf.tensor1d(labels.subarray(0, rows));
-      const scaledLoss = (...blocks: Tensor[]) => tf.mul(this.network.lossSum(this.network.logits(blocks, x), y), scale) as tf.Scalar;
-      const { value, grads } = tf.valueAndGrads(scaledLoss)(this.blocks);
-      this.network.layout.blocks.forEach((block, i) => out.set(grads[i]!.dataSync() as Float32Array, block.offset));
-      return value.dataSync()[0]! / scale;
-    });
   }
 
   /** The dense features as a tensor, or null when the model has none. */

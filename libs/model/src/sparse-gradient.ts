@@ -51,6 +51,36 @@ export function zeroTouched(values: Float32Array, touched: TouchedRows): void {
  * ranges between and around the tables, and each touched row (adjacent rows are merged into one range).
  */
 export function forEachSpan(size: number, touched: TouchedRows, span: (start: number, end: number) => void): void {
+  spans(size, touched, true, span);
+}
+
+/** Elements of the touched rows alone: a packed vector of packRows. */
+export function packedRowsLength(touched: TouchedRows): number {
+  return touched.tables.reduce((n, t, k) => n + touched.counts[k]! * t.dimension, 0);
+}
+
+/** packTouched without the dense part: copies the touched rows of `values` into the front of `out` and returns that front. */
+export function packRows(values: Float32Array, touched: TouchedRows, out: Float32Array): Float32Array {
+  const length = packedRowsLength(touched);
+  if (out.length < length) throw new RangeError(`packRows: needs ${length} elements, the output has ${out.length}`);
+  let at = 0;
+  spans(values.length, touched, false, (start, end) => {
+    for (let i = start; i < end; i++) out[at++] = values[i]!;
+  });
+  return out.subarray(0, length);
+}
+
+/** Writes a vector packed by packRows(·, touched, ·) back to its rows in `values`; other elements are left alone. */
+export function unpackRows(packed: Float32Array, touched: TouchedRows, values: Float32Array): void {
+  if (packed.length !== packedRowsLength(touched)) throw new RangeError(`unpackRows: ${packed.length} packed elements do not match the ${packedRowsLength(touched)} of the touched rows`);
+  let at = 0;
+  spans(values.length, touched, false, (start, end) => {
+    for (let i = start; i < end; i++) values[i] = packed[at++]!;
+  });
+}
+
+/** forEachSpan, with the dense ranges or without them. */
+function spans(size: number, touched: TouchedRows, dense: boolean, span: (start: number, end: number) => void): void {
   let pending = -1;
   let pendingEnd = -1;
   const emit = (start: number, end: number) => {
@@ -65,10 +95,10 @@ export function forEachSpan(size: number, touched: TouchedRows, span: (start: nu
   };
   let position = 0;
   touched.tables.forEach((t, k) => {
-    emit(position, t.offset);
+    if (dense) emit(position, t.offset);
     for (const row of touchedIds(touched, k)) emit(t.offset + row * t.dimension, t.offset + (row + 1) * t.dimension);
     position = t.offset + t.rows * t.dimension;
   });
-  emit(position, size);
+  if (dense) emit(position, size);
   if (pending >= 0) span(pending, pendingEnd);
 }

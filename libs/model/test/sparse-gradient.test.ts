@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTouchedRows, forEachSpan, packedLength, packTouched, setTouchedFromIds, treeSum, unpackTouched, zeroTouched } from '../src/index.js';
+import { createTouchedRows, forEachSpan, packedLength, packedRowsLength, packRows, packTouched, setTouchedFromIds, treeSum, unpackRows, unpackTouched, zeroTouched } from '../src/index.js';
 
 // Elements 0–1 dense, table 0 at 2 (4 rows × 2), dense 10–11, table 1 at 12 (3 rows × 1), dense 15–16.
 const tables = [
@@ -47,6 +47,20 @@ describe('sparse gradient helpers', () => {
     expect(Array.from(target)).toEqual([1, 2, -1, -1, 5, 6, -1, -1, -1, -1, 11, 12, 13, -1, 15, 16, 17]);
     expect(() => packTouched(values, touched, new Float32Array(9))).toThrow(RangeError);
     expect(() => unpackTouched(packed.subarray(1), touched, target)).toThrow(RangeError);
+  });
+
+  it('pack and unpack the touched rows alone, without the dense part', () => {
+    const touched = touchedOf([1, 2], [0]);
+    const values = Float32Array.from({ length: size }, (_, i) => i + 1);
+    expect(packedRowsLength(touched)).toBe(2 + 2 + 1);
+    // Rows 1 and 2 of table 0 are elements [4,8), merged into one span; row 0 of table 1 is element 12.
+    const packed = packRows(values, touched, new Float32Array(8));
+    expect(Array.from(packed)).toEqual([5, 6, 7, 8, 13]);
+    const target = new Float32Array(size).fill(-1);
+    unpackRows(packed, touched, target);
+    expect(Array.from(target)).toEqual([-1, -1, -1, -1, 5, 6, 7, 8, -1, -1, -1, -1, 13, -1, -1, -1, -1]);
+    expect(() => packRows(values, touched, new Float32Array(4))).toThrow(/needs 5 elements, the output has 4/);
+    expect(() => unpackRows(packed.subarray(1), touched, target)).toThrow(/4 packed elements do not match the 5/);
   });
 
   it('zero only the touched rows', () => {

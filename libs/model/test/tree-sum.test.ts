@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addInto, treeSum } from '../src/index.js';
+import { addInto, treeReduce, treeSum } from '../src/index.js';
 
 const vectors = (count: number, length: number, seed: number) =>
   Array.from({ length: count }, (_, v) => Float32Array.from({ length }, (_, i) => Math.sin(seed * 1000 + v * 97 + i * 13) * 10 ** ((v + i) % 7 - 3)));
@@ -30,6 +30,41 @@ describe('treeSum', () => {
 
   it('refuses an empty list', () => {
     expect(() => treeSum([])).toThrow(RangeError);
+  });
+});
+
+describe('treeReduce', () => {
+  const shape = (count: number) => treeReduce(count, String, (a, b) => `(${a}+${b})`);
+
+  it('splits each node at ⌈n/2⌉, left half first', () => {
+    expect(shape(1)).toBe('0');
+    expect(shape(3)).toBe('((0+1)+2)');
+    expect(shape(5)).toBe('(((0+1)+2)+(3+4))');
+    expect(shape(8)).toBe('(((0+1)+(2+3))+((4+5)+(6+7)))');
+  });
+
+  it('makes the leaves in order, each once, with at most one alive per tree level', () => {
+    const made: number[] = [];
+    let alive = 0;
+    let mostAlive = 0;
+    treeReduce(
+      16,
+      (i) => {
+        made.push(i);
+        mostAlive = Math.max(mostAlive, ++alive);
+        return i;
+      },
+      (a, b) => {
+        alive--;
+        return a + b;
+      },
+    );
+    expect(made).toEqual([...Array(16).keys()]);
+    expect(mostAlive).toBe(5);
+  });
+
+  it('refuses zero leaves', () => {
+    expect(() => treeReduce(0, String, (a, b) => a + b)).toThrow(RangeError);
   });
 });
 

@@ -3,3 +3,4 @@ export type { Tensor, Tensor1D, Tensor2D, Scalar, NamedTensorMap } from './tf.js
 export { registerTransposeFreeMatMulGradient } from './matmul-gradient.js';
 export { initWasmBackend, initCpuBackend, defaultWasmDir, BackendUnavailableError } from './wasm-backend.js';
 export type { BackendInfo, WasmBackendOptions } from './wasm-backend.js';
+export { readInto } from './read-into.js';

@@ -1,27 +1,30 @@
 import { categoricalCount, type Dataset } from '@churnlab/data';
 import {
+  addInto,
+  addTensors,
   BatchGradient,
+  blockView,
   copyTouchedRows,
   createTouchedRows,
   Network,
-  packedLength,
-  packTouched,
+  packedRowsLength,
+  packRows,
   setTouchedFromIds,
-  treeSum,
-  unpackTouched,
+  treeReduce,
+  unpackRows,
   zeroTouched,
   type EmbeddingTable,
   type TouchedRows,
 } from '@churnlab/model';
+import { readInto, tf, type Tensor } from '@churnlab/tensor';
 import { firstNonFinite, gradientPrecision, SharedParameters, type GradientResult, type GradientRounder, type GradientTask } from '@churnlab/ps';
 import { seedStream, type SeedStream } from '@churnlab/random';
 import type { RunSetup } from './messages.js';
 
-/** What filling a slot gave: Σloss, whether the sum is finite, and whether the slot was written (its lease still held). */
-interface SlotFill {
-  lossSum: number;
-  finite: boolean;
-  written: boolean;
+/** One micro-shard's gradient, or a sum of them: the MLP blocks on the tensor backend and, with tables, the task's rows packed. */
+interface Leaf {
+  blocks: Tensor[];
+  rows: Float32Array | null;
 }
 
 /** One run's state inside a worker thread: the network, the shared parameters and reusable scratch buffers. */
@@ -32,14 +35,14 @@ export class WorkerRuntime {
   private readonly snapshot: Float32Array;
   private readonly rounder: GradientRounder;
   private readonly numericStream: SeedStream;
-  /** Dense models: one full gradient per micro-shard. */
-  private readonly shardGradients: Float32Array[] = [];
-  /** Models with tables: one full gradient buffer for every micro-shard in turn, zero in the tables but for `leafTouched`. */
-  private leafGradient = new Float32Array(0);
+  /** A full-length gradient buffer for every micro-shard in turn: its tables' rows (zero but for `leafTouched`), and the whole vector when rounding. */
+  private readonly leafGradient: Float32Array;
   private readonly leafTouched: TouchedRows;
-  /** Models with tables: each micro-shard's gradient packed to the dense part and the task's touched rows. */
-  private readonly packedShards: Float32Array[] = [];
+  /** Models with tables: each micro-shard's table rows packed to the task's touched rows. */
+  private readonly packedRows: Float32Array[] = [];
   private readonly taskTouched: TouchedRows;
+  /** The task's summed gradient before it goes to the slot, so that a superseded task leaves the slot alone. */
+  private readonly sum: Float32Array;
   private features = new Float32Array(0);
   private labels = new Float32Array(0);
   private categories = new Uint32Array(0);
@@ -49,6 +52,8 @@ export class WorkerRuntime {
     this.network = new Network(setup.model);
     this.gradient = new BatchGradient(this.network);
     this.snapshot = new Float32Array(setup.store.size);
+    this.leafGradient = new Float32Array(setup.store.size);
+    this.sum = new Float32Array(setup.store.size);
     this.rounder = gradientPrecision(setup.precision.name);
     this.numericStream = seedStream(setup.precision.seed, 'numeric', setup.precision.replica);
     this.leafTouched = createTouchedRows(this.network.tables);
@@ -59,18 +64,35 @@ export class WorkerRuntime {
   /**
    * Reads the parameters (live, or the task's kept version) and sums the task's micro-shard gradients in a fixed tree
    * into its slot. Each micro-shard gradient is rounded to the run's precision first, drawn at (step, micro-shard), so
-   * the rounding, like the sum, does not depend on which worker computed which micro-shard.
+   * the rounding, like the sum, does not depend on which worker computed which micro-shard. The MLP blocks are summed
+   * on the tensor backend and read once; the tables' rows, sparse, are summed packed to the task's touched rows.
    */
   computeGradient(task: GradientTask): GradientResult {
     const versionRead = task.readVersion === undefined ? this.store.read(this.snapshot) : this.store.readVersion(task.readVersion, this.snapshot);
     this.gradient.setParameters(this.snapshot);
     const slot = task.slot ?? task.worker;
-    const { lossSum, finite, written } = this.network.tables.length > 0 ? this.sparseGradient(task, slot) : this.denseGradient(task, slot);
+    if (this.network.tables.length > 0) this.setTaskRows(task.microShards);
+    let lossSum = 0;
+    const leaf = (i: number): Leaf => {
+      const { lossSum: loss, leaf } = this.microShardGradient(task, i);
+      lossSum += loss;
+      return leaf;
+    };
+    let rows: Float32Array | null = null;
+    // Inside a scope, so that a failing micro-shard leaves no tensor of the others behind.
+    tf.tidy(() => {
+      const summed = treeReduce(task.microShards.length, leaf, (left, right) => ({
+        blocks: addTensors(left.blocks, right.blocks),
+        rows: left.rows && addInto(left.rows, right.rows!),
+      }));
+      this.readBlocks(summed.blocks, this.sum);
+      rows = summed.rows;
+    });
     const result: GradientResult = { step: task.step, worker: task.worker, versionRead, lossSum, rows: task.microShards.reduce((n, shard) => n + shard.length, 0) };
-    if (!written) return { ...result, superseded: true };
+    const finite = this.isFinite(rows);
+    if (!this.fillSlot(task, slot, () => this.writeSlot(slot, rows))) return { ...result, superseded: true };
     // Only a failing gradient pays for a scan of the whole slot, to say where the trouble started.
-    const bad = finite ? undefined : firstNonFinite(this.store.gradientSlot(slot));
-    return bad === undefined ? result : { ...result, firstNonFinite: bad };
+    return finite ? result : { ...result, firstNonFinite: firstNonFinite(this.store.gradientSlot(slot))! };
   }
 
   /** Fills the slot with `write`, unless the task holds a lease that a retry has taken over since; returns whether it did. */
@@ -97,55 +119,65 @@ export class WorkerRuntime {
     this.gradient.dispose();
   }
 
-  /** Full micro-shard gradients, rounded, tree-summed into the slot; returns Σloss and whether the sum is finite. */
-  private denseGradient(task: GradientTask, slot: number): SlotFill {
-    let lossSum = 0;
-    const leaves = task.microShards.map((shard, i) => {
-      while (this.shardGradients.length <= i) this.shardGradients.push(new Float32Array(this.snapshot.length));
-      const out = this.shardGradients[i]!;
-      this.gather(this.setup.train, shard);
-      lossSum += this.gradient.compute(this.features, this.labels, shard.length, task.scale, out);
+  /**
+   * The gradient of micro-shard `i` of the task, rounded to the run's precision, and its Σloss. Rounding needs the
+   * whole vector in memory, so a rounded gradient goes through `leafGradient` and back to the backend; the tables'
+   * rows are there anyway (zero but for this micro-shard's rows) and are packed to the task's touched rows.
+   */
+  private microShardGradient(task: GradientTask, i: number): { lossSum: number; leaf: Leaf } {
+    const shard = task.microShards[i]!;
+    const out = this.leafGradient;
+    const tables = this.network.tables.length > 0;
+    // Zero the rows the previous micro-shard left, so the buffer is zero in the tables but for this one's rows.
+    if (tables) zeroTouched(out, this.leafTouched);
+    this.gather(this.setup.train, shard);
+    let { lossSum, blocks } = this.gradient.gradientTensors(this.features, this.labels, shard.length, task.scale, out, this.categories, this.leafTouched);
+    if (this.rounder.name !== 'float32') {
+      this.readBlocks(blocks, out);
       this.rounder.round(out, this.numericStream, task.step, task.firstMicroShard + i);
-      return out;
+      blocks = this.network.mlpBlocks.map((block) => tf.tensor(blockView(out, block), block.shape, 'float32'));
+    }
+    return { lossSum, leaf: { blocks, rows: tables ? packRows(out, this.taskTouched, this.packedRowsBuffer(i)) : null } };
+  }
+
+  /** Micro-shard `i`'s buffer for packed rows, grown to the task's touched rows. */
+  private packedRowsBuffer(i: number): Float32Array {
+    const length = packedRowsLength(this.taskTouched);
+    const held = this.packedRows[i];
+    if (held && held.length >= length) return held;
+    return (this.packedRows[i] = new Float32Array(Math.max(length, 2 * (held?.length ?? 0))));
+  }
+
+  /** Reads the MLP blocks into their places of `out` and disposes them. */
+  private readBlocks(blocks: Tensor[], out: Float32Array): void {
+    this.network.mlpBlocks.forEach((block, i) => {
+      readInto(blocks[i]!, out, block.offset);
+      blocks[i]!.dispose();
     });
-    const sum = treeSum(leaves);
-    const written = this.fillSlot(task, slot, () => this.store.gradientSlot(slot).set(sum));
-    return { lossSum, finite: firstNonFinite(sum) === undefined, written };
+  }
+
+  /** Whether the task's sum is finite: its MLP blocks in `sum` and, with tables, its packed rows. */
+  private isFinite(rows: Float32Array | null): boolean {
+    return this.network.mlpBlocks.every((block) => firstNonFinite(blockView(this.sum, block)) === undefined) && (!rows || firstNonFinite(rows) === undefined);
   }
 
   /**
-   * The same sum for a model with embedding tables, without a full vector per micro-shard: the task's touched rows (the
-   * distinct bucket ids of all its examples) are known before any gradient, so each micro-shard's gradient is computed
-   * into one reused full buffer, rounded there, and packed to the dense part and the task's rows. Summing the packed
-   * vectors rounds exactly as summing the full ones, whose other rows are zero. The slot gets the sum in place, after
-   * zeroing the rows its previous gradient touched, and the task's rows as its touched rows for the server (a store
-   * made without the tables gets the full dense vector). Returns Σloss and whether the packed sum is finite.
+   * Writes the task's sum to the slot: `sum` holds its MLP blocks, `rows` (with tables) its packed table rows. The
+   * tables' other rows are zeroed first: only the rows the slot's previous gradient touched, whose touched rows the
+   * slot then takes over for the server, or all of them in a store made without the tables.
    */
-  private sparseGradient(task: GradientTask, slot: number): SlotFill {
-    this.setTaskRows(task.microShards);
-    if (this.leafGradient.length !== this.snapshot.length) this.leafGradient = new Float32Array(this.snapshot.length);
-    const length = packedLength(this.snapshot.length, this.taskTouched);
-    let lossSum = 0;
-    const leaves = task.microShards.map((shard, i) => {
-      const out = this.leafGradient;
-      // Zero the rows the previous micro-shard left, so the buffer is zero in the tables but for this one's rows.
-      zeroTouched(out, this.leafTouched);
-      this.gather(this.setup.train, shard);
-      lossSum += this.gradient.compute(this.features, this.labels, shard.length, task.scale, out, this.categories, this.leafTouched);
-      this.rounder.round(out, this.numericStream, task.step, task.firstMicroShard + i);
-      if (!this.packedShards[i] || this.packedShards[i].length < length) this.packedShards[i] = new Float32Array(Math.min(this.snapshot.length, Math.max(length, 2 * (this.packedShards[i]?.length ?? 0))));
-      return packTouched(out, this.taskTouched, this.packedShards[i]);
-    });
-    const sum = treeSum(leaves);
-    const written = this.fillSlot(task, slot, () => {
-      const target = this.store.gradientSlot(slot);
-      const slotTouched = this.store.touchedRows(slot);
-      if (slotTouched) zeroTouched(target, slotTouched);
-      else target.fill(0);
-      unpackTouched(sum, this.taskTouched, target);
-      if (slotTouched) copyTouchedRows(slotTouched, this.taskTouched);
-    });
-    return { lossSum, finite: firstNonFinite(sum) === undefined, written };
+  private writeSlot(slot: number, rows: Float32Array | null): void {
+    const target = this.store.gradientSlot(slot);
+    if (!rows) {
+      target.set(this.sum);
+      return;
+    }
+    const slotTouched = this.store.touchedRows(slot);
+    if (slotTouched) zeroTouched(target, slotTouched);
+    else target.fill(0);
+    for (const block of this.network.mlpBlocks) target.set(blockView(this.sum, block), block.offset);
+    unpackRows(rows, this.taskTouched, target);
+    if (slotTouched) copyTouchedRows(slotTouched, this.taskTouched);
   }
 
   /** Sets the task's touched rows: per table, the distinct bucket ids of every example of its micro-shards. */
