@@ -131,13 +131,16 @@ export class WorkerRuntime {
     // Zero the rows the previous micro-shard left, so the buffer is zero in the tables but for this one's rows.
     if (tables) zeroTouched(out, this.leafTouched);
     this.gather(this.setup.train, shard);
-    let { lossSum, blocks } = this.gradient.gradientTensors(this.features, this.labels, shard.length, task.scale, out, this.categories, this.leafTouched);
-    if (this.rounder.name !== 'float32') {
-      this.readBlocks(blocks, out);
-      this.rounder.round(out, this.numericStream, task.step, task.firstMicroShard + i);
-      blocks = this.network.mlpBlocks.map((block) => tf.tensor(blockView(out, block), block.shape, 'float32'));
-    }
-    return { lossSum, leaf: { blocks, rows: tables ? packRows(out, this.taskTouched, this.packedRowsBuffer(i)) : null } };
+    const { lossSum, blocks } = this.gradient.gradientTensors(this.features, this.labels, shard.length, task.scale, out, this.categories, this.leafTouched);
+    const rounded = this.rounder.name === 'float32' ? blocks : this.rounded(blocks, out, task.step, task.firstMicroShard + i);
+    return { lossSum, leaf: { blocks: rounded, rows: tables ? packRows(out, this.taskTouched, this.packedRowsBuffer(i)) : null } };
+  }
+
+  /** Rounds a micro-shard's gradient (its MLP blocks, disposed here, and the tables' rows in `out`) in `out`, and returns the rounded blocks as tensors. */
+  private rounded(blocks: Tensor[], out: Float32Array, step: number, microShard: number): Tensor[] {
+    this.readBlocks(blocks, out);
+    this.rounder.round(out, this.numericStream, step, microShard);
+    return this.network.mlpBlocks.map((block) => tf.tensor(blockView(out, block), block.shape, 'float32'));
   }
 
   /** Micro-shard `i`'s buffer for packed rows, grown to the task's touched rows. */
