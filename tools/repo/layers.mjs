@@ -1,14 +1,15 @@
 // The one-way dependency order of DESIGN §3: each project may import only the churnlab projects listed for it.
 export const allowedDependencies = {
+  kernels: [],
   tensor: [],
   random: [],
   metrics: [],
   report: [],
   activations: ['tensor'],
   data: ['random'],
-  model: ['activations', 'random', 'tensor'],
-  ps: ['model', 'random'],
-  worker: ['data', 'model', 'ps', 'random', 'tensor'],
+  model: ['activations', 'kernels', 'random', 'tensor'],
+  ps: ['kernels', 'model', 'random'],
+  worker: ['data', 'kernels', 'model', 'ps', 'random', 'tensor'],
   transport: ['data', 'model', 'ps', 'random', 'tensor', 'worker'],
   experiment: ['activations', 'data', 'metrics', 'model', 'ps', 'random', 'transport'],
   cli: ['experiment', 'metrics', 'report', 'transport'],

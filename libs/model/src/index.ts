@@ -7,7 +7,7 @@ export type { EmbeddingTable } from './embedding-table.js';
 export { initialParameters } from './init.js';
 export { Network } from './network.js';
 export { BatchGradient } from './batch-gradient.js';
-export { addInto, treeReduce, treeSum } from './tree-sum.js';
+export { treeReduce, treeSum } from './tree-sum.js';
 export { addTensors, treeSumTensors } from './tensor-tree-sum.js';
 export { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
 export { copyTouchedRows, createTouchedRows, setTouchedFromIds, touchedIds, touchedRowCount, unionTouchedRows } from './touched-rows.js';

@@ -1,3 +1,5 @@
+import { addInto } from '@churnlab/kernels';
+
 /**
  * Combines `count` leaves in the fixed binary tree of every churnlab sum: a node [lo, hi) splits at lo + ⌈(hi−lo)/2⌉,
  * and its left half is combined before its right. Leaves are made on demand, in order, so at most one per tree level
@@ -20,11 +22,4 @@ export function treeReduce<T>(count: number, leaf: (index: number) => T, combine
 export function treeSum(leaves: Float32Array[]): Float32Array {
   if (leaves.length === 0) throw new RangeError('treeSum: needs at least one vector');
   return treeReduce(leaves.length, (i) => leaves[i]!, addInto);
-}
-
-/** left ← left + right elementwise in float32, returning left. */
-export function addInto(left: Float32Array, right: Float32Array): Float32Array {
-  // float64 addition of two float32 values, stored as float32, is the correctly rounded float32 sum.
-  for (let i = 0; i < left.length; i++) left[i] = left[i]! + right[i]!;
-  return left;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addInto, treeReduce, treeSum } from '../src/index.js';
+import { treeReduce, treeSum } from '../src/index.js';
 
 const vectors = (count: number, length: number, seed: number) =>
   Array.from({ length: count }, (_, v) => Float32Array.from({ length }, (_, i) => Math.sin(seed * 1000 + v * 97 + i * 13) * 10 ** ((v + i) % 7 - 3)));
@@ -65,14 +65,5 @@ describe('treeReduce', () => {
 
   it('refuses zero leaves', () => {
     expect(() => treeReduce(0, String, (a, b) => a + b)).toThrow(RangeError);
-  });
-});
-
-describe('addInto', () => {
-  it('adds elementwise into the left vector with float32 rounding and returns it', () => {
-    const left = Float32Array.of(1, 0.1, -2);
-    const out = addInto(left, Float32Array.of(2 ** -24, 0.2, 2));
-    expect(out).toBe(left);
-    expect(Array.from(out)).toEqual([1, Math.fround(Math.fround(0.1) + Math.fround(0.2)), 0]);
   });
 });

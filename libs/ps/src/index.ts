@@ -22,7 +22,7 @@ export type { PlannedGradient, PlanProgress, ReplayPlan } from './order/replay-p
 export { planFromEvents, recordedPolicy, RecordedEventError, reductionOrders, type RunShape } from './order/recorded.js';
 export { gradientPrecision, gradientPrecisionNames } from './precision/registry.js';
 export type { GradientPrecisionName, GradientRounder } from './precision/gradient-rounder.js';
-export { checkHealth, firstNonFinite, healthChecked, NumericalHealthError } from './numerical-health.js';
+export { checkHealth, healthChecked, NumericalHealthError } from './numerical-health.js';
 export { faultForms, parseFault } from './faults/fault-spec.js';
 export type { FaultSpec } from './faults/fault-spec.js';
 export { faultTolerant } from './faults/fault-tolerant-workers.js';

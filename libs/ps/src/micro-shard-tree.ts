@@ -1,4 +1,4 @@
-import { addInto } from '@churnlab/model';
+import { addInto } from '@churnlab/kernels';
 
 /**
  * The micro-shards of a step form one fixed binary tree (a node [lo, hi) splits at lo + ⌈(hi−lo)/2⌉, as treeSum does).

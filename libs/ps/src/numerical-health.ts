@@ -14,12 +14,6 @@ export class NumericalHealthError extends Error {
   }
 }
 
-/** The index of the first NaN or ±Infinity in `values`, or undefined. */
-export function firstNonFinite(values: Float32Array): number | undefined {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return i;
-  return undefined;
-}
-
 /** Throws NumericalHealthError when a result reports a non-finite loss or gradient. */
 export function checkHealth(result: GradientResult): GradientResult {
   if (result.firstNonFinite !== undefined) throw new NumericalHealthError(result.step, result.worker, 'gradient', result.firstNonFinite);

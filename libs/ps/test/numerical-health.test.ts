@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkHealth, firstNonFinite, healthChecked, NumericalHealthError, type GradientResult, type GradientWorkers } from '../src/index.js';
+import { checkHealth, healthChecked, NumericalHealthError, type GradientResult, type GradientWorkers } from '../src/index.js';
 
 const ok: GradientResult = { step: 4, worker: 2, versionRead: 3, lossSum: 1.5, rows: 8 };
 
 describe('numerical health', () => {
-  it('finds the first NaN or infinity, or nothing', () => {
-    expect(firstNonFinite(Float32Array.of(1, 2, 3))).toBeUndefined();
-    expect(firstNonFinite(Float32Array.of(1, Number.NaN, Number.POSITIVE_INFINITY))).toBe(1);
-    expect(firstNonFinite(Float32Array.of(0, 0, Number.NEGATIVE_INFINITY))).toBe(2);
-  });
-
   it('passes a finite result and stops a non-finite gradient or loss, naming step, worker and parameter', () => {
     expect(checkHealth(ok)).toBe(ok);
     expect(() => checkHealth({ ...ok, firstNonFinite: 17 })).toThrow('step 4, worker 2: the gradient is not finite (first at parameter 17)');

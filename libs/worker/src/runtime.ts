@@ -1,6 +1,5 @@
 import { categoricalCount, type Dataset } from '@churnlab/data';
 import {
-  addInto,
   addTensors,
   BatchGradient,
   blockView,
@@ -16,8 +15,9 @@ import {
   type EmbeddingTable,
   type TouchedRows,
 } from '@churnlab/model';
+import { addInto, firstNonFinite } from '@churnlab/kernels';
 import { readInto, tf, type Tensor } from '@churnlab/tensor';
-import { firstNonFinite, gradientPrecision, SharedParameters, type GradientResult, type GradientRounder, type GradientTask } from '@churnlab/ps';
+import { gradientPrecision, SharedParameters, type GradientResult, type GradientRounder, type GradientTask } from '@churnlab/ps';
 import { seedStream, type SeedStream } from '@churnlab/random';
 import type { RunSetup } from './messages.js';
 

@@ -1,4 +1,5 @@
-import { addInto, type TouchedRows } from '@churnlab/model';
+import { addInto } from '@churnlab/kernels';
+import type { TouchedRows } from '@churnlab/model';
 import type { GradientResult } from '../gradient-workers.js';
 import type { TrainingContext } from '../training-context.js';
 import { deliver } from './tasks.js';

@@ -1,0 +1,88 @@
+;; Elementwise float32 kernels in WebAssembly SIMD, for the loops over whole parameter and gradient vectors that
+;; JavaScript runs at a third of this speed. Each kernel gives bit for bit the result of the JavaScript expression
+;; named beside it: the arithmetic is the same IEEE operations in the same order, only four lanes at a time.
+;; Addresses are byte offsets into this module's memory; the JavaScript side copies chunks of its arrays in and out.
+(module
+  ;; Three 64 KiB chunks: two operands and room to spare.
+  (memory (export "memory") 3 3)
+
+  ;; dst[i] = dst[i] + src[i] for i < n: float32 addition (JavaScript: dst[i] = dst[i] + src[i] on Float32Arrays).
+  (func (export "add") (param $dst i32) (param $src i32) (param $n i32)
+    (local $end i32)
+    (local $simdEnd i32)
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $simdEnd (i32.add (local.get $dst) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $simdDone
+      (loop $simd
+        (br_if $simdDone (i32.ge_u (local.get $dst) (local.get $simdEnd)))
+        (v128.store (local.get $dst) (f32x4.add (v128.load (local.get $dst)) (v128.load (local.get $src))))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (br $simd)))
+    (block $done
+      (loop $scalar
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+        (f32.store (local.get $dst) (f32.add (f32.load (local.get $dst)) (f32.load (local.get $src))))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+        (local.set $src (i32.add (local.get $src) (i32.const 4)))
+        (br $scalar))))
+
+  ;; p[i] = float32(float64(p[i]) − lr·float64(g[i])) for i < n: the JavaScript p[i] = p[i] - lr * g[i] on Float32Arrays,
+  ;; which multiplies and subtracts in float64 and rounds once to float32. Two float64 lanes per half of a vector.
+  (func (export "sgd") (param $p i32) (param $g i32) (param $n i32) (param $lr f64)
+    (local $end i32)
+    (local $simdEnd i32)
+    (local $rate v128)
+    (local $pv v128)
+    (local $gv v128)
+    (local.set $rate (f64x2.splat (local.get $lr)))
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $simdEnd (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $simdDone
+      (loop $simd
+        (br_if $simdDone (i32.ge_u (local.get $p) (local.get $simdEnd)))
+        (local.set $pv (v128.load (local.get $p)))
+        (local.set $gv (v128.load (local.get $g)))
+        (v128.store (local.get $p)
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            (f32x4.demote_f64x2_zero
+              (f64x2.sub (f64x2.promote_low_f32x4 (local.get $pv))
+                (f64x2.mul (local.get $rate) (f64x2.promote_low_f32x4 (local.get $gv)))))
+            (f32x4.demote_f64x2_zero
+              (f64x2.sub (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $pv) (local.get $pv)))
+                (f64x2.mul (local.get $rate) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $gv) (local.get $gv))))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (br $simd)))
+    (block $done
+      (loop $scalar
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (f32.store (local.get $p)
+          (f32.demote_f64 (f64.sub (f64.promote_f32 (f32.load (local.get $p))) (f64.mul (local.get $lr) (f64.promote_f32 (f32.load (local.get $g)))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (local.set $g (i32.add (local.get $g) (i32.const 4)))
+        (br $scalar))))
+
+  ;; The index of the first of n elements that is NaN or ±Infinity, or −1 when all are finite: x − x is +0 exactly
+  ;; when x is finite. Vectors of four are tested at once; the first vector that fails is searched lane by lane.
+  (func (export "firstNonFinite") (param $x i32) (param $n i32) (result i32)
+    (local $at i32)
+    (local $simdEnd i32)
+    (local $v v128)
+    (local $s f32)
+    (local.set $simdEnd (i32.and (local.get $n) (i32.const -4)))
+    (block $simdDone
+      (loop $simd
+        (br_if $simdDone (i32.ge_u (local.get $at) (local.get $simdEnd)))
+        (local.set $v (v128.load (i32.add (local.get $x) (i32.shl (local.get $at) (i32.const 2)))))
+        (br_if $simdDone (v128.any_true (f32x4.ne (f32x4.sub (local.get $v) (local.get $v)) (v128.const f32x4 0 0 0 0))))
+        (local.set $at (i32.add (local.get $at) (i32.const 4)))
+        (br $simd)))
+    (block $done
+      (loop $scalar
+        (br_if $done (i32.ge_u (local.get $at) (local.get $n)))
+        (local.set $s (f32.load (i32.add (local.get $x) (i32.shl (local.get $at) (i32.const 2)))))
+        (if (f32.ne (f32.sub (local.get $s) (local.get $s)) (f32.const 0)) (then (return (local.get $at))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $scalar)))
+    (i32.const -1)))

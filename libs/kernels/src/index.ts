@@ -1,0 +1,1 @@
+export { addInto, firstNonFinite, sgdStep } from './elementwise.js';

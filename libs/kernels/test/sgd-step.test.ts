@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sgdStep } from '../src/index.js';
+import { spreadVector, vectorPair } from './float32-cases.js';
+
+/** The JavaScript SGD loop the kernel replaces: multiply and subtract in float64, round once to float32. */
+function referenceSgd(params: Float32Array, grad: Float32Array, learningRate: number, start: number, end: number): Float32Array {
+  const out = new Float32Array(params);
+  for (let i = start; i < end; i++) out[i] = out[i]! - learningRate * grad[i]!;
+  return out;
+}
+
+describe('sgdStep', () => {
+  it('steps bit for bit as the JavaScript loop over any range, short ranges and long ones', () => {
+    const rates = fc.oneof(fc.double({ min: 1e-6, max: 10, noNaN: true }), fc.constantFrom(0.1, 0.01, 0.2, 1 / 3));
+    fc.assert(
+      fc.property(vectorPair(300), rates, fc.nat(), fc.nat(), ([params, grad], rate, a, b) => {
+        const start = params.length === 0 ? 0 : a % params.length;
+        const end = start + (params.length === 0 ? 0 : b % (params.length - start + 1));
+        const expected = referenceSgd(params, grad, rate, start, end);
+        sgdStep(params, grad, rate, start, end);
+        expect(params).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the float64 intermediate: the result is not that of float32 arithmetic', () => {
+    // lr·g rounded to float32 before the subtraction would give a different float32 here.
+    const param = Math.fround(1.000104308128357);
+    const params = new Float32Array(64).fill(param);
+    const grad = new Float32Array(64).fill(Math.fround(1.2901910543441772));
+    const rate = 0.1;
+    sgdStep(params, grad, rate, 0, 64);
+    const float32Arithmetic = Math.fround(param - Math.fround(Math.fround(rate) * grad[0]!));
+    const float64Arithmetic = Math.fround(param - rate * grad[0]!);
+    expect(float32Arithmetic).not.toBe(float64Arithmetic);
+    expect(params.every((p) => p === float64Arithmetic)).toBe(true);
+  });
+
+  it('crosses chunk boundaries inside a range and leaves elements outside it alone', () => {
+    const n = 40_000;
+    const params = spreadVector(n, 4);
+    const grad = spreadVector(n, 5);
+    const expected = referenceSgd(params, grad, 0.05, 1_001, 38_999);
+    sgdStep(params, grad, 0.05, 1_001, 38_999);
+    expect(params).toEqual(expected);
+  });
+});
