@@ -232,7 +232,8 @@ describe('a worker process that goes away', () => {
       const killedAt = Date.now();
       victim.child.kill('SIGKILL');
       await expect(run).rejects.toThrow(
-        /^worker process victim stopped answering \(no heartbeat for \d+ ms\) while it had step \d+ of logical worker \d of run nats-test-\d+-\d+; the run cannot go on \(reassigning a lost worker's tasks is not implemented yet\)$/,
+        // The kill lands while the process holds a gradient task or, rarely, while it is still taking the run's setup.
+        /^worker process victim stopped answering \(no heartbeat for \d+ ms\) while it had (step \d+ of logical worker \d|the setup of run nats-test-\d+-\d+ \(\d+ bytes\)) of run nats-test-\d+-\d+$/,
       );
       expect(Date.now() - killedAt).toBeLessThan(6000);
     } finally {
@@ -254,7 +255,8 @@ describe('a worker process that goes away', () => {
       const remote = await run;
       expect(remote.params).toEqual((await trainOnThreads(pool, { workers: 2, order: 'sync', steps: 300 })).params);
       expect(faults.length).toBeGreaterThan(0);
-      expect(faults[0]).toMatch(/attempt 1 failed \(worker process doomed stopped answering \(no heartbeat for \d+ ms\) while it had step \d+ of logical worker \d/);
+      // The kill lands while the process holds a gradient task or, rarely, while it is still taking the run's setup.
+      expect(faults[0]).toMatch(/attempt 1 failed \(worker process doomed stopped answering \(no heartbeat for \d+ ms\) while it had (step \d+ of logical worker \d|the setup of run)/);
       expect(nats.made[0]!.joined().map((p) => p.name)).toEqual(['survivor']);
     } finally {
       await nats.closeAll();

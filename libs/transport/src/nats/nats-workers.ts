@@ -341,17 +341,14 @@ export class NatsWorkers implements GradientWorkers {
     }
   }
 
-  /** A worker process left: what it was doing cannot finish, so the run fails with the reason. */
+  /** A worker process left: what it was doing cannot finish here, so each of its requests fails with the reason (a retrying caller computes it elsewhere). */
   private departed(worker: JoinedWorker, reason: string): void {
     this.log(`worker process ${worker.name} (${worker.id}) ${reason}`);
     this.lastDeparture = `worker process ${worker.name} ${reason}`;
     this.processes.delete(worker.id);
     for (const pending of [...this.pending.values()]) {
       if (pending.worker.id !== worker.id) continue;
-      this.settle(
-        pending,
-        new Error(`worker process ${worker.name} ${reason} while it had ${pending.what} of run ${this.runId}; the run cannot go on (reassigning a lost worker's tasks is not implemented yet)`),
-      );
+      this.settle(pending, new Error(`worker process ${worker.name} ${reason} while it had ${pending.what} of run ${this.runId}`));
     }
   }
 
