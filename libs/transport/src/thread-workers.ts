@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '@churnlab/data';
 import type { GradientResult, GradientTask, GradientWorkers } from '@churnlab/ps';
-import type { RunSetup, WorkerMessage } from '@churnlab/worker';
+import type { RunSetup, ThreadMemory, WorkerMessage } from '@churnlab/worker';
 
 /** A piscina pool of worker threads, each running one WASM SIMD tfjs backend; shared by the runs that use it. */
 export class ThreadPool {
@@ -25,6 +25,20 @@ export class ThreadPool {
   /** Runs one message on some thread of the pool. */
   run<T>(message: WorkerMessage): Promise<T> {
     return this.piscina.run(message) as Promise<T>;
+  }
+
+  /**
+   * Each thread's own memory, one answer per thread. Threads share the process, so this is the only per-thread view:
+   * each thread holds its message until every thread has one, and the answers' thread ids prove it.
+   */
+  async memory(timeoutMs = 30_000): Promise<ThreadMemory[]> {
+    const arrivals = new Int32Array(new SharedArrayBuffer(4));
+    const answers = await Promise.all(
+      Array.from({ length: this.threads }, () => this.run<ThreadMemory>({ kind: 'memory', arrivals, threads: this.threads, timeoutMs })),
+    );
+    const distinct = new Set(answers.map((a) => a.threadId)).size;
+    if (distinct !== this.threads) throw new Error(`memory: ${distinct} distinct threads answered; expected all ${this.threads} of the pool`);
+    return answers;
   }
 
   /** Stops every thread. */

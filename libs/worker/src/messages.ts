@@ -29,4 +29,30 @@ export interface PredictMessage {
   out: Float32Array;
 }
 
-export type WorkerMessage = GradientMessage | PredictMessage;
+/**
+ * Report this thread's memory. Each of the pool's `threads` threads must answer one: a thread that took the message
+ * holds it until all have arrived (counted in `arrivals`, shared), so no thread can take two, or fails after `timeoutMs`.
+ */
+export interface MemoryMessage {
+  kind: 'memory';
+  arrivals: Int32Array;
+  threads: number;
+  timeoutMs: number;
+}
+
+/** One worker thread's own memory, at the moment it answers; buffers shared with it (parameter store, data) are not its own. */
+export interface ThreadMemory {
+  /** worker_threads' threadId, so the caller can tell that every thread answered. */
+  threadId: number;
+  /** V8's total_heap_size of this thread's isolate: what its JavaScript heap has taken from the system. */
+  heapBytes: number;
+  /** V8's external_memory: the ArrayBuffers this thread allocated and its WASM memory (not the shared buffers it was sent). */
+  externalBytes: number;
+  /** The WASM backend's memory, part of externalBytes; it only grows, so its size is its peak. */
+  wasmBytes: number;
+}
+
+/** The messages that belong to one training run. */
+export type RunMessage = GradientMessage | PredictMessage;
+
+export type WorkerMessage = RunMessage | MemoryMessage;

@@ -1,7 +1,8 @@
 import { initWasmBackend } from '@churnlab/tensor';
 import type { GradientResult, InjectedFault } from '@churnlab/ps';
-import type { WorkerMessage } from './messages.js';
+import type { RunMessage, ThreadMemory, WorkerMessage } from './messages.js';
 import { WorkerRuntime } from './runtime.js';
+import { threadMemory } from './thread-memory.js';
 
 // One single-threaded WASM SIMD backend per worker thread, proven at start-up: a thread that cannot have it fails every task loudly.
 const backend = initWasmBackend();
@@ -10,7 +11,7 @@ const backend = initWasmBackend();
 const RUNS_KEPT = 4;
 const runtimes = new Map<string, WorkerRuntime>();
 
-function runtimeFor(message: WorkerMessage): WorkerRuntime {
+function runtimeFor(message: RunMessage): WorkerRuntime {
   const known = runtimes.get(message.setup.runId);
   if (known) return known;
   if (runtimes.size >= RUNS_KEPT) {
@@ -24,8 +25,9 @@ function runtimeFor(message: WorkerMessage): WorkerRuntime {
 }
 
 /** The piscina task handler of a worker thread. */
-export default async function handle(message: WorkerMessage): Promise<GradientResult | null> {
+export default async function handle(message: WorkerMessage): Promise<GradientResult | ThreadMemory | null> {
   await backend;
+  if (message.kind === 'memory') return threadMemory(message);
   const runtime = runtimeFor(message);
   if (message.kind === 'gradient') {
     actOut(message.task.fault);

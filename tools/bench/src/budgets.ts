@@ -6,6 +6,8 @@ export interface Budgets {
   tfjsCpu: LoopBudget;
   torch: LoopBudget;
   roofline: { size: number; repeats: number };
+  /** Steps of the memory run: memory settles after the first few, so a bounded count suffices. */
+  memory: { steps: number };
 }
 
 /** The full run (a few minutes per model) or the quick one (under 3 minutes in all on 2 cores). */
@@ -16,12 +18,14 @@ export function budgets(quick: boolean): Budgets {
         tfjsCpu: { warmupSteps: 1, minSteps: 1, minSeconds: 1 },
         torch: { warmupSteps: 3, minSteps: 5, minSeconds: 2 },
         roofline: { size: 1024, repeats: 5 },
+        memory: { steps: 20 },
       }
     : {
         churnlab: { warmupSteps: 5, minSteps: 20, minSeconds: 15 },
         tfjsCpu: { warmupSteps: 1, minSteps: 5, minSeconds: 15 },
         torch: { warmupSteps: 5, minSteps: 20, minSeconds: 15 },
         roofline: { size: 1024, repeats: 15 },
+        memory: { steps: 50 },
       };
 }
 

@@ -9,6 +9,14 @@ export interface Goal {
   met?: boolean;
 }
 
+/** The memory goal's budget: the whole process (coordinator and 2 worker threads) within 1 GB of peak RSS, in MiB. */
+export const MEMORY_BUDGET_MB = 1024;
+
+/** Whether a peak RSS meets the memory goal. */
+export function withinMemoryBudget(peakRssMb: number): boolean {
+  return peakRssMb <= MEMORY_BUDGET_MB;
+}
+
 /** The goals of issue 6, evaluated on `result`; a goal whose runs are missing says so. */
 export function issueGoals(result: BenchResult): Goal[] {
   const entry = (model: string, key: EntryKey): Entry | undefined => result.models.find((m) => m.model.id === model)?.entries[key];
@@ -27,6 +35,11 @@ export function issueGoals(result: BenchResult): Goal[] {
     const [c1, cpu] = [entry(model.id, 'churnlab1'), entry(model.id, 'tfjsCpu')];
     goals.push(target(`model ${model.id}, 1 worker, against the tfjs CPU backend`, '≥ 20×', c1 && cpu && c1.stepsPerSec / cpu.stepsPerSec, times, (r) => r >= 20));
   }
+  const memory = result.memory;
+  const millions = (memory.parameters / 1e6).toFixed(1);
+  goals.push(
+    target(`${millions} M parameters, ${memory.workers} workers: peak RSS in total`, `≤ 1 GB (${MEMORY_BUDGET_MB} MB)`, memory.peakRssMb, (mb) => `${mb.toFixed(0)} MB`, withinMemoryBudget),
+  );
   for (const { model } of result.models) {
     for (const [ours, theirs, what] of [['churnlab1', 'torch1', '1 worker against PyTorch 1 thread'], ['churnlab2Sync', 'torch2', '2 workers sync against PyTorch 2 threads']] as const) {
       const [c, t] = [entry(model.id, ours), entry(model.id, theirs)];

@@ -1,15 +1,18 @@
-// `npm run bench`: churnlab against tfjs CPU and PyTorch, side by side, plus the WASM roofline, the coordinator's share
-// and peak RSS. Speed goals live here and in docs/benchmarks.md, never in timed tests. Progress goes to stderr.
+// `npm run bench`: churnlab against tfjs CPU and PyTorch, side by side, plus the WASM roofline, the coordinator's share,
+// peak RSS and the memory of a 10-million-parameter model. Speed goals live here and in docs/benchmarks.md, never in
+// timed tests. Progress goes to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { budgets, describeTiming } from './budgets.js';
+import { workerTotalMb } from './churnlab-memory.js';
 import { codeVersion } from './code-version.js';
 import { isolated } from './isolate.js';
 import { benchModel } from './jobs.js';
 import { cpuSnapshot, describeMachine, loadNow, otherCores, type CpuSnapshot } from './machine.js';
 import { renderSection, replaceSection } from './markdown.js';
 import { measureModel } from './measure-model.js';
+import { memoryModel, parameterCount } from './models.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { parallelRoofline } from './parallel-roofline.js';
 import { jsonDocument, type BenchResult } from './results.js';
@@ -45,6 +48,10 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
     }
     models.push(measureModel(model, b, options.microShards, 'version' in torch, log));
   }
+  const memoryRun = { workers: 2, order: 'sync', microShards: options.microShards } as const;
+  log(`memory: training ${parameterCount(memoryModel).toLocaleString('en-US')} parameters with ${memoryRun.workers} workers…`);
+  const memory = isolated({ kind: 'memory', run: memoryRun, steps: b.memory.steps });
+  log(`memory: peak RSS ${memory.peakRssMb.toFixed(0)} MB in all, coordinator ${memory.coordinatorRssMb.toFixed(0)} MB, per worker ${memory.perWorker.map((w) => workerTotalMb(w).toFixed(0)).join(', ')} MB`);
   const result: BenchResult = {
     date: new Date().toISOString().slice(0, 10),
     command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
@@ -56,6 +63,7 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
     roofline,
     ...(parallel && { parallelRoofline: parallel }),
     models,
+    memory,
     notes,
   };
   const section = renderSection(result);

@@ -1,7 +1,8 @@
+import { workerTotalMb, type MemoryMeasurement } from './churnlab-memory.js';
 import { baselineOf, entryKeys, entryLabels } from './entries.js';
 import { flopsPerStep, forwardMacs } from './flops.js';
 import { issueGoals, percent, times } from './goals.js';
-import { parameterCount } from './models.js';
+import { memoryModel, parameterCount } from './models.js';
 import type { BenchResult, ModelResult } from './results.js';
 
 const BEGIN_PREFIX = '<!-- bench:begin';
@@ -23,7 +24,7 @@ export function replaceSection(doc: string, section: string): string {
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const fixed = (n: number, digits: number) => n.toFixed(digits);
 
-/** The generated section of docs/benchmarks.md: method, machine, one table per model, the coordinator, the goals. */
+/** The generated section of docs/benchmarks.md: method, machine, one table per model, the coordinator, memory, the goals. */
 export function renderSection(result: BenchResult): string {
   const { machine, roofline } = result;
   const others = machine.otherCores === undefined ? '' : `; other processes kept ${fixed(machine.otherCores, 2)} of the ${machine.cores} cores busy on average during the run`;
@@ -53,6 +54,7 @@ export function renderSection(result: BenchResult): string {
     );
   }
   for (const m of result.models) lines.push('', ...modelSection(m, result));
+  lines.push('', ...memorySection(result.memory));
   for (const note of result.notes) lines.push('', `Not measured — ${note}.`);
   lines.push('', '### Issue 6 goals', '', '| goal | target | measured | met |', '|---|---|---|---|');
   for (const g of issueGoals(result)) lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${g.met === undefined ? '–' : g.met ? 'yes' : 'no'} |`);
@@ -93,4 +95,24 @@ function modelSection({ model, entries, coordinator, coordinatorRssMb }: ModelRe
     lines.push('', `Memory: the coordinator alone (data and store, before the worker threads start) peaks at ${int(alone)} MB; with 1 worker thread the process peaks at ${int(one)} MB${perWorker}.`);
   }
   return lines;
+}
+
+function memorySection(m: MemoryMeasurement): string[] {
+  return [
+    `### Memory: ${int(m.parameters)} parameters, ${m.workers} workers`,
+    '',
+    `${memoryModel.title}: ${m.steps} steps of ${m.workers} workers, sync, on the same training path, in a process of its own. ` +
+      `Worker threads share the process, so each reads its own memory after the last step: its V8 heap (total_heap_size) and its ` +
+      `external memory (V8's external_memory: the ArrayBuffers it allocated and its WASM backend's memory, which only grows). ` +
+      `The parameter store and the data are shared buffers the coordinator allocates, counted in neither thread's figure; ` +
+      `the process's RSS counts everything, threads' native overhead (stacks, compiled code) included.`,
+    '',
+    '| memory | MB |',
+    '|---|---|',
+    `| process peak RSS: coordinator and ${m.perWorker.length} worker threads | ${int(m.peakRssMb)} |`,
+    `| coordinator alone: peak RSS before the worker threads start | ${int(m.coordinatorRssMb)} |`,
+    ...m.perWorker.map(
+      (w, i) => `| worker thread ${i + 1} at the end: V8 heap + external (of which WASM) | ${int(workerTotalMb(w))} (${int(w.heapMb)} + ${int(w.externalMb)}, WASM ${int(w.wasmMb)}) |`,
+    ),
+  ];
 }

@@ -1,4 +1,4 @@
-import type { ChurnlabRun } from './churnlab-throughput.js';
+import type { ChurnlabRun } from './churnlab-session.js';
 import { coordinatorShare } from './coordinator-share.js';
 import type { Budgets } from './budgets.js';
 import type { EntryKey } from './entries.js';

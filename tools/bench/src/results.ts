@@ -1,5 +1,7 @@
+import { workerTotalMb, type MemoryMeasurement } from './churnlab-memory.js';
 import type { CoordinatorTimes } from './coordinator-share.js';
 import type { EntryKey } from './entries.js';
+import { MEMORY_BUDGET_MB, withinMemoryBudget } from './goals.js';
 import type { Machine } from './machine.js';
 import type { BenchModel } from './models.js';
 import type { ParallelRoofline } from './parallel-roofline.js';
@@ -50,6 +52,8 @@ export interface BenchResult {
   /** The roofline's matMul on 2 threads at once, on a machine with 2 cores or more. */
   parallelRoofline?: ParallelRoofline;
   models: ModelResult[];
+  /** The 10-million-parameter model trained with 2 workers: peak RSS in all and per worker thread. */
+  memory: MemoryMeasurement;
   /** What could not run and why, e.g. "model c: needs embedding support". */
   notes: string[];
 }
@@ -57,7 +61,7 @@ export interface BenchResult {
 /** The entry that holds the coordinator share the issue's goal is about: model a, 2 workers, sync. */
 export const COORDINATOR_SHARE_OF = { model: 'a', entry: 'churnlab2Sync' } as const;
 
-/** The `--json` document: runs that could not run are left out, and so are models with no runs. */
+/** The `--json` document: runs that could not run are left out, and so are models with no runs; memory as the issue asks. */
 export function jsonDocument(result: BenchResult): Record<string, unknown> {
   const models: Record<string, Record<string, Entry>> = {};
   for (const { model, entries } of result.models) {
@@ -65,5 +69,15 @@ export function jsonDocument(result: BenchResult): Record<string, unknown> {
     if (Object.keys(present).length > 0) models[model.id] = present;
   }
   const share = result.models.find((m) => m.model.id === COORDINATOR_SHARE_OF.model)?.coordinator[COORDINATOR_SHARE_OF.entry]?.share;
-  return { rooflineGflops: result.roofline.gflops, ...(share !== undefined && { coordinatorShare: share }), models };
+  const m = result.memory;
+  const memory = {
+    parameters: m.parameters,
+    workers: m.workers,
+    peakRssMb: m.peakRssMb,
+    coordinatorRssMb: m.coordinatorRssMb,
+    perWorkerMb: m.perWorker.map(workerTotalMb),
+    withinBudget: withinMemoryBudget(m.peakRssMb),
+    budgetMb: MEMORY_BUDGET_MB,
+  };
+  return { rooflineGflops: result.roofline.gflops, ...(share !== undefined && { coordinatorShare: share }), models, memory };
 }

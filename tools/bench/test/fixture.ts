@@ -1,3 +1,4 @@
+import type { MemoryMeasurement } from '../src/churnlab-memory.js';
 import type { EntryKey } from '../src/entries.js';
 import { benchModels } from '../src/models.js';
 import type { BenchResult, Entry, ModelResult } from '../src/results.js';
@@ -20,8 +21,14 @@ export function modelResult(id: string, rates: Partial<Record<EntryKey, number>>
   };
 }
 
+/** A memory run of 2 workers whose process peaked at `peakRssMb`. */
+export function memoryMeasurement(peakRssMb: number): MemoryMeasurement {
+  const worker = { heapMb: 58, externalMb: 143, wasmMb: 16 };
+  return { parameters: 10_061_201, workers: 2, steps: 20, peakRssMb, coordinatorRssMb: 200, perWorker: [worker, { ...worker, externalMb: 142 }] };
+}
+
 /** A whole benchmark result around `models`. */
-export function benchResult(models: ModelResult[], notes: string[] = []): BenchResult {
+export function benchResult(models: ModelResult[], notes: string[] = [], memory = memoryMeasurement(650)): BenchResult {
   return {
     date: '2026-11-26',
     command: 'npm run bench',
@@ -31,6 +38,7 @@ export function benchResult(models: ModelResult[], notes: string[] = []): BenchR
     torchVersion: '1.13.0',
     roofline: { size: 1024, repeats: 5, medianMs: 71.6, gflops: 30 },
     models,
+    memory,
     notes,
   };
 }
