@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from './tf.js';
 import { registerTransposeFreeMatMulGradient } from './matmul-gradient.js';
+import { registerSharingIdentity } from './sharing-identity.js';
 
 /** Raised when this thread cannot run on the single-threaded WASM SIMD backend; training would silently crawl on the CPU backend otherwise. */
 export class BackendUnavailableError extends Error {
@@ -51,6 +52,7 @@ export async function initWasmBackend(options: WasmBackendOptions = {}): Promise
     throw new BackendUnavailableError('tfjs WASM backend started without SIMD; churnlab refuses to train on the slow non-SIMD build');
   }
   registerTransposeFreeMatMulGradient();
+  registerSharingIdentity();
   return { backend: 'wasm', simd, threads: 1, wasmDir };
 }
 
