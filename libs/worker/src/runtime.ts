@@ -35,8 +35,11 @@ export class WorkerRuntime {
   private readonly snapshot: Float32Array;
   private readonly rounder: GradientRounder;
   private readonly numericStream: SeedStream;
-  /** A full-length gradient buffer for every micro-shard in turn: its tables' rows (zero but for `leafTouched`), and the whole vector when rounding. */
-  private readonly leafGradient: Float32Array;
+  /**
+   * A full-length gradient buffer for every micro-shard in turn: its tables' rows (zero but for `leafTouched`), and the
+   * whole vector when rounding. Allocated on first use: a dense model at full precision never needs it.
+   */
+  private leafGradient = new Float32Array(0);
   private readonly leafTouched: TouchedRows;
   /** Models with tables: each micro-shard's table rows packed to the task's touched rows. */
   private readonly packedRows: Float32Array[] = [];
@@ -52,7 +55,6 @@ export class WorkerRuntime {
     this.network = new Network(setup.model);
     this.gradient = new BatchGradient(this.network);
     this.snapshot = new Float32Array(setup.store.size);
-    this.leafGradient = new Float32Array(setup.store.size);
     this.sum = new Float32Array(setup.store.size);
     this.rounder = gradientPrecision(setup.precision.name);
     this.numericStream = seedStream(setup.precision.seed, 'numeric', setup.precision.replica);
@@ -126,13 +128,15 @@ export class WorkerRuntime {
    */
   private microShardGradient(task: GradientTask, i: number): { lossSum: number; leaf: Leaf } {
     const shard = task.microShards[i]!;
-    const out = this.leafGradient;
     const tables = this.network.tables.length > 0;
+    const rounding = this.rounder.name !== 'float32';
+    if ((tables || rounding) && this.leafGradient.length === 0) this.leafGradient = new Float32Array(this.snapshot.length);
+    const out = this.leafGradient;
     // Zero the rows the previous micro-shard left, so the buffer is zero in the tables but for this one's rows.
     if (tables) zeroTouched(out, this.leafTouched);
     this.gather(this.setup.train, shard);
     const { lossSum, blocks } = this.gradient.gradientTensors(this.features, this.labels, shard.length, task.scale, out, this.categories, this.leafTouched);
-    const rounded = this.rounder.name === 'float32' ? blocks : this.rounded(blocks, out, task.step, task.firstMicroShard + i);
+    const rounded = rounding ? this.rounded(blocks, out, task.step, task.firstMicroShard + i) : blocks;
     return { lossSum, leaf: { blocks: rounded, rows: tables ? packRows(out, this.taskTouched, this.packedRowsBuffer(i)) : null } };
   }
 
