@@ -20,11 +20,7 @@ export function packedLength(size: number, touched: TouchedRows): number {
 export function packTouched(values: Float32Array, touched: TouchedRows, out: Float32Array): Float32Array {
   const length = packedLength(values.length, touched);
   if (out.length < length) throw new RangeError(`packTouched: needs ${length} elements, the output has ${out.length}`);
-  let at = 0;
-  // Element loops rather than set(subarray(…)): spans are mostly single rows, and a view per row costs more than the copy.
-  forEachSpan(values.length, touched, (start, end) => {
-    for (let i = start; i < end; i++) out[at++] = values[i]!;
-  });
+  moveSelected(values, out, touched, true, 'pack');
   return out.subarray(0, length);
 }
 
@@ -33,10 +29,7 @@ export function unpackTouched(packed: Float32Array, touched: TouchedRows, values
   if (packed.length !== packedLength(values.length, touched)) {
     throw new RangeError(`unpackTouched: ${packed.length} packed elements do not match the ${packedLength(values.length, touched)} selected`);
   }
-  let at = 0;
-  forEachSpan(values.length, touched, (start, end) => {
-    for (let i = start; i < end; i++) values[i] = packed[at++]!;
-  });
+  moveSelected(values, packed, touched, true, 'unpack');
 }
 
 /** Zeroes the touched rows of `values` (the rows a previous gradient left there), leaving the dense part alone. */
@@ -51,36 +44,6 @@ export function zeroTouched(values: Float32Array, touched: TouchedRows): void {
  * ranges between and around the tables, and each touched row (adjacent rows are merged into one range).
  */
 export function forEachSpan(size: number, touched: TouchedRows, span: (start: number, end: number) => void): void {
-  spans(size, touched, true, span);
-}
-
-/** Elements of the touched rows alone: a packed vector of packRows. */
-export function packedRowsLength(touched: TouchedRows): number {
-  return touched.tables.reduce((n, t, k) => n + touched.counts[k]! * t.dimension, 0);
-}
-
-/** packTouched without the dense part: copies the touched rows of `values` into the front of `out` and returns that front. */
-export function packRows(values: Float32Array, touched: TouchedRows, out: Float32Array): Float32Array {
-  const length = packedRowsLength(touched);
-  if (out.length < length) throw new RangeError(`packRows: needs ${length} elements, the output has ${out.length}`);
-  let at = 0;
-  spans(values.length, touched, false, (start, end) => {
-    for (let i = start; i < end; i++) out[at++] = values[i]!;
-  });
-  return out.subarray(0, length);
-}
-
-/** Writes a vector packed by packRows(·, touched, ·) back to its rows in `values`; other elements are left alone. */
-export function unpackRows(packed: Float32Array, touched: TouchedRows, values: Float32Array): void {
-  if (packed.length !== packedRowsLength(touched)) throw new RangeError(`unpackRows: ${packed.length} packed elements do not match the ${packedRowsLength(touched)} of the touched rows`);
-  let at = 0;
-  spans(values.length, touched, false, (start, end) => {
-    for (let i = start; i < end; i++) values[i] = packed[at++]!;
-  });
-}
-
-/** forEachSpan, with the dense ranges or without them. */
-function spans(size: number, touched: TouchedRows, dense: boolean, span: (start: number, end: number) => void): void {
   let pending = -1;
   let pendingEnd = -1;
   const emit = (start: number, end: number) => {
@@ -95,10 +58,62 @@ function spans(size: number, touched: TouchedRows, dense: boolean, span: (start:
   };
   let position = 0;
   touched.tables.forEach((t, k) => {
-    if (dense) emit(position, t.offset);
+    emit(position, t.offset);
     for (const row of touchedIds(touched, k)) emit(t.offset + row * t.dimension, t.offset + (row + 1) * t.dimension);
     position = t.offset + t.rows * t.dimension;
   });
-  if (dense) emit(position, size);
+  emit(position, size);
   if (pending >= 0) span(pending, pendingEnd);
+}
+
+/** Elements of the touched rows alone: a packed vector of packRows. */
+export function packedRowsLength(touched: TouchedRows): number {
+  return touched.tables.reduce((n, t, k) => n + touched.counts[k]! * t.dimension, 0);
+}
+
+/** packTouched without the dense part: copies the touched rows of `values` into the front of `out` and returns that front. */
+export function packRows(values: Float32Array, touched: TouchedRows, out: Float32Array): Float32Array {
+  const length = packedRowsLength(touched);
+  if (out.length < length) throw new RangeError(`packRows: needs ${length} elements, the output has ${out.length}`);
+  moveSelected(values, out, touched, false, 'pack');
+  return out.subarray(0, length);
+}
+
+/** Writes a vector packed by packRows(·, touched, ·) back to its rows in `values`; other elements are left alone. */
+export function unpackRows(packed: Float32Array, touched: TouchedRows, values: Float32Array): void {
+  if (packed.length !== packedRowsLength(touched)) throw new RangeError(`unpackRows: ${packed.length} packed elements do not match the ${packedRowsLength(touched)} of the touched rows`);
+  moveSelected(values, packed, touched, false, 'unpack');
+}
+
+/**
+ * Copies the selected elements of `full` (the touched rows, and with `dense` the elements outside the tables, all in
+ * ascending order) to the front of `packed`, or back. The same selection as forEachSpan, walked without a callback per
+ * span: with short rows the calls cost more than the copies.
+ */
+function moveSelected(full: Float32Array, packed: Float32Array, touched: TouchedRows, dense: boolean, direction: 'pack' | 'unpack'): void {
+  let at = 0;
+  const move = (start: number, count: number) => {
+    if (direction === 'pack') copySpan(full, start, packed, at, count);
+    else copySpan(packed, at, full, start, count);
+    at += count;
+  };
+  let position = 0;
+  touched.tables.forEach((t, k) => {
+    if (dense) move(position, t.offset - position);
+    for (const row of touchedIds(touched, k)) move(t.offset + row * t.dimension, t.dimension);
+    position = t.offset + t.rows * t.dimension;
+  });
+  if (dense) move(position, full.length - position);
+}
+
+/** Spans at least this long are copied with set(subarray(…)); shorter ones (mostly single rows) element by element, which costs less than a view. */
+const LONG_SPAN = 64;
+
+/** Copies `count` elements from `from` at `fromStart` to `to` at `toStart`. */
+function copySpan(from: Float32Array, fromStart: number, to: Float32Array, toStart: number, count: number): void {
+  if (count >= LONG_SPAN) {
+    to.set(from.subarray(fromStart, fromStart + count), toStart);
+    return;
+  }
+  for (let i = 0; i < count; i++) to[toStart + i] = from[fromStart + i]!;
 }
