@@ -1,4 +1,5 @@
 import type { EntryKey } from './entries.js';
+import { equalThreadRuns, pytorchGap, type GapDecomposition } from './pytorch-gap.js';
 import type { BenchResult, Entry } from './results.js';
 
 /** One goal of issue 6 and where this run stands; `met` is absent for a ratio that is reported, not targeted. */
@@ -41,9 +42,10 @@ export function issueGoals(result: BenchResult): Goal[] {
     target(`${millions} M parameters, ${memory.workers} workers: peak RSS in total`, `≤ 1 GB (${MEMORY_BUDGET_MB} MB)`, memory.peakRssMb, (mb) => `${mb.toFixed(0)} MB`, withinMemoryBudget),
   );
   for (const { model } of result.models) {
-    for (const [ours, theirs, what] of [['churnlab1', 'torch1', '1 worker against PyTorch 1 thread'], ['churnlab2Sync', 'torch2', '2 workers sync against PyTorch 2 threads']] as const) {
-      const [c, t] = [entry(model.id, ours), entry(model.id, theirs)];
-      if (c && t) goals.push({ goal: `model ${model.id}, ${what}`, target: 'report', measured: times(c.stepsPerSec / t.stepsPerSec) });
+    for (const { threads, churnlab, pytorch, label } of equalThreadRuns) {
+      const [c, t] = [entry(model.id, churnlab), entry(model.id, pytorch)];
+      const gap = pytorchGap(result, model.id, threads);
+      if (c && t) goals.push({ goal: `model ${model.id}, ${label}`, target: 'report', measured: gap ? describeGap(gap) : times(c.stepsPerSec / t.stepsPerSec) });
     }
   }
   return goals;
@@ -51,6 +53,11 @@ export function issueGoals(result: BenchResult): Goal[] {
 
 function target(goal: string, wanted: string, value: number | undefined, show: (v: number) => string, ok: (v: number) => boolean): Goal {
   return value === undefined ? { goal, target: wanted, measured: 'not measured' } : { goal, target: wanted, measured: show(value), met: ok(value) };
+}
+
+/** "0.24× = 0.31× arithmetic width × 0.77× efficiency". */
+function describeGap(gap: GapDecomposition): string {
+  return `${times(gap.ratio)} = ${times(gap.arithmeticWidth)} arithmetic width × ${times(gap.efficiency)} efficiency`;
 }
 
 /** 0.537 → "54%". */

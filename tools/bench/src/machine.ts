@@ -4,6 +4,8 @@ import { availableParallelism, loadavg } from 'node:os';
 /** The machine a benchmark ran on. */
 export interface Machine {
   cpu: string;
+  /** The CPU's vector-arithmetic flags among VECTOR_FLAGS (Linux only; absent elsewhere): what native code can use. */
+  vectorFlags?: string[];
   cores: number;
   node: string;
   /** 1-minute load average when the benchmark started and when it ended: other processes share these cores. */
@@ -13,9 +15,34 @@ export interface Machine {
   otherCores?: number;
 }
 
-/** The CPU model as /proc/cpuinfo names it, the usable cores and the Node version. */
+/** The CPU model and vector flags as /proc/cpuinfo names them, the usable cores and the Node version. */
 export function describeMachine(): Machine {
-  return { cpu: cpuModel(), cores: availableParallelism(), node: process.version, loadStart: loadavg()[0]! };
+  const cpuinfo = readCpuinfo();
+  return {
+    cpu: (cpuinfo && cpuModel(cpuinfo)) || 'unknown CPU',
+    ...(cpuinfo !== undefined && { vectorFlags: vectorFlags(cpuinfo) }),
+    cores: availableParallelism(),
+    node: process.version,
+    loadStart: loadavg()[0]!,
+  };
+}
+
+/**
+ * The flags that set native matMul's arithmetic width: 256-bit AVX2, fused multiply-add, 512-bit AVX-512. WebAssembly
+ * SIMD has none of them (128-bit lanes, multiply and add apart), whatever the CPU.
+ */
+export const VECTOR_FLAGS = ['avx2', 'fma', 'avx512f'] as const;
+
+/** Those of VECTOR_FLAGS that the first processor of a /proc/cpuinfo text lists, in VECTOR_FLAGS's order. */
+export function vectorFlags(cpuinfo: string): string[] {
+  const flags = new Set(/^flags\s*:(.*)$/m.exec(cpuinfo)?.[1]?.trim().split(/\s+/));
+  return VECTOR_FLAGS.filter((f) => flags.has(f));
+}
+
+/** " (avx2, fma, avx512f)" to follow the CPU's name, " (none of …)" when it has none of them, "" when the platform does not tell. */
+export function describeVectorFlags(machine: Machine): string {
+  if (machine.vectorFlags === undefined) return '';
+  return machine.vectorFlags.length > 0 ? ` (${machine.vectorFlags.join(', ')})` : ` (none of ${VECTOR_FLAGS.join(', ')})`;
 }
 
 /** The 1-minute load average now. */
@@ -55,13 +82,14 @@ export function otherCores(start: CpuSnapshot, end: CpuSnapshot): number {
   return Math.max(0, otherTicks / TICKS_PER_SECOND / ((end.wallMs - start.wallMs) / 1000));
 }
 
-function cpuModel(): string {
+function readCpuinfo(): string | undefined {
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => /^model name\s*:/.test(l));
-    return line?.split(':')[1]?.trim() || 'unknown CPU';
+    return readFileSync('/proc/cpuinfo', 'utf8');
   } catch {
-    return 'unknown CPU';
+    return undefined;
   }
+}
+
+function cpuModel(cpuinfo: string): string | undefined {
+  return /^model name\s*:(.*)$/m.exec(cpuinfo)?.[1]?.trim();
 }

@@ -1,22 +1,25 @@
-// `npm run bench`: churnlab against tfjs CPU and PyTorch, side by side, plus the WASM roofline, the coordinator's share,
-// peak RSS and the memory of a 10-million-parameter model. Speed goals live here and in docs/benchmarks.md, never in
-// timed tests. Progress goes to stderr.
+// `npm run bench`: churnlab against tfjs CPU and PyTorch, side by side, plus the WASM roofline and PyTorch's native one
+// (which split the gap to PyTorch into arithmetic width and efficiency), the coordinator's share, peak RSS and the memory
+// of a 10-million-parameter model. Speed goals live here and in docs/benchmarks.md, never in timed tests. Progress goes
+// to stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
-import { budgets, describeTiming } from './budgets.js';
+import { budgets, describeTiming, type Budgets } from './budgets.js';
 import { workerTotalMb } from './churnlab-memory.js';
 import { codeVersion } from './code-version.js';
+import { issueGoals } from './goals.js';
 import { isolated } from './isolate.js';
 import { benchModel } from './jobs.js';
-import { cpuSnapshot, describeMachine, loadNow, otherCores, type CpuSnapshot } from './machine.js';
+import { cpuSnapshot, describeMachine, describeVectorFlags, loadNow, otherCores, type CpuSnapshot } from './machine.js';
 import { renderSection, replaceSection } from './markdown.js';
 import { measureModel } from './measure-model.js';
 import { memoryModel, parameterCount } from './models.js';
+import { nativeRoofline, type NativeRoofline } from './native-roofline.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { parallelRoofline } from './parallel-roofline.js';
 import { jsonDocument, type BenchResult } from './results.js';
-import { torchVersion } from './torch-throughput.js';
+import { torchVersion } from './torch-process.js';
 
 const docs = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -26,7 +29,7 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
   const machine = describeMachine();
   const code = codeVersion();
   const b = budgets(options.quick);
-  log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadStart.toFixed(1)}; micro-shards ${options.microShards}`);
+  log(`${machine.cpu}${describeVectorFlags(machine)}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadStart.toFixed(1)}; micro-shards ${options.microShards}`);
   const rooflineStart = cpuSnapshot();
   const roofline = { ...isolated({ kind: 'roofline', ...b.roofline }), ...othersDuring(rooflineStart) };
   log(`WASM roofline: ${roofline.gflops.toFixed(1)} GFLOP/s`);
@@ -38,6 +41,7 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
     notes.push(`PyTorch: ${torch.missing}`);
     log(`PyTorch left out: ${torch.missing}`);
   }
+  const nativeRooflines = 'version' in torch ? [1, 2].map((threads) => measureNativeRoofline(threads, b.roofline)) : undefined;
   const models = [];
   for (const id of options.models) {
     const model = benchModel(id);
@@ -62,16 +66,27 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
     ...('version' in torch && { torchVersion: torch.version }),
     roofline,
     ...(parallel && { parallelRoofline: parallel }),
+    ...(nativeRooflines && { nativeRooflines }),
     models,
     memory,
     notes,
   };
+  for (const goal of issueGoals(result)) log(`goal: ${goal.goal}: ${goal.measured}${goal.met === undefined ? '' : goal.met ? ' (met)' : ' (not met)'}`);
   const section = renderSection(result);
   if (options.write) {
     writeFileSync(docs, replaceSection(readFileSync(docs, 'utf8'), section));
     log(`wrote ${docs}`);
   }
   process.stdout.write(options.json ? JSON.stringify(jsonDocument(result), null, 2) + '\n' : section + '\n');
+}
+
+/** PyTorch's roofline on `threads` threads at the WASM roofline's size, with how busy other processes kept the machine. */
+function measureNativeRoofline(threads: number, { size, repeats }: Budgets['roofline']): NativeRoofline {
+  const start = cpuSnapshot();
+  const native = { ...nativeRoofline(threads, size, repeats), ...othersDuring(start) };
+  const peak = native.peak.size === size ? '' : `, peak ${native.peak.gflops.toFixed(1)} at ${native.peak.size}`;
+  log(`native roofline (PyTorch${native.blasCore ? `, OpenBLAS ${native.blasCore}` : ''}) on ${threads} thread${threads === 1 ? '' : 's'}: ${native.gflops.toFixed(1)} GFLOP/s${peak}`);
+  return native;
 }
 
 /** How busy other processes kept the machine since `start`, when it can be told. */

@@ -2,7 +2,10 @@ import { workerTotalMb, type MemoryMeasurement } from './churnlab-memory.js';
 import { baselineOf, entryKeys, entryLabels } from './entries.js';
 import { flopsPerStep, forwardMacs } from './flops.js';
 import { issueGoals, percent, times } from './goals.js';
+import { describeVectorFlags } from './machine.js';
 import { memoryModel, parameterCount } from './models.js';
+import type { NativeRoofline } from './native-roofline.js';
+import { wasmRooflineAt } from './pytorch-gap.js';
 import type { BenchResult, ModelResult } from './results.js';
 
 const BEGIN_PREFIX = '<!-- bench:begin';
@@ -32,7 +35,7 @@ export function renderSection(result: BenchResult): string {
   const lines = [
     `## Side by side: churnlab, tfjs CPU and PyTorch (${result.date})`,
     '',
-    `Command: \`${result.command}\`${result.code ? ` (${result.code})` : ''}. Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}` +
+    `Command: \`${result.command}\`${result.code ? ` (${result.code})` : ''}. Machine: ${machine.cpu}${describeVectorFlags(machine)}, ${machine.cores} cores, Node ${machine.node}` +
       `${result.torchVersion ? `, PyTorch ${result.torchVersion} (Debian python3-torch)` : ''}. Load: ${load}. Other processes share these cores: quote the ratios, which are measured in the same run.`,
     '',
     `Every run is forward + backward + SGD on random data of the model's width, in a process of its own. churnlab runs the real training path ` +
@@ -53,12 +56,38 @@ export function renderSection(result: BenchResult): string {
         `${times(parallel.gflops / roofline.gflops)} one thread: about the most ${parallel.threads} workers could gain over 1 during this run.`,
     );
   }
+  if (result.nativeRooflines) lines.push('', ...nativeRooflineSection(result, result.nativeRooflines));
   for (const m of result.models) lines.push('', ...modelSection(m, result));
   lines.push('', ...memorySection(result.memory));
   for (const note of result.notes) lines.push('', `Not measured — ${note}.`);
   lines.push('', '### Issue 6 goals', '', '| goal | target | measured | met |', '|---|---|---|---|');
   for (const g of issueGoals(result)) lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${g.met === undefined ? '–' : g.met ? 'yes' : 'no'} |`);
   return lines.join('\n');
+}
+
+function nativeRooflineSection(result: BenchResult, natives: NativeRoofline[]): string[] {
+  const { size } = result.roofline;
+  const blasCore = natives.find((r) => r.blasCore !== undefined)?.blasCore;
+  const each = natives.map((r) => {
+    const peak = r.peak.size === r.size ? '' : `, peak ${fixed(r.peak.gflops, 1)} at ${r.peak.size}×${r.peak.size}`;
+    const others = r.otherCores === undefined ? '' : `; other processes kept ${fixed(r.otherCores, 2)} cores busy meanwhile`;
+    return `on ${r.threads} thread${r.threads === 1 ? '' : 's'} **${fixed(r.gflops, 1)} GFLOP/s** (median of ${r.repeats}, ${fixed(r.medianMs, 1)} ms${peak}${others})`;
+  });
+  const two = wasmRooflineAt(result, 2);
+  const twoThreads =
+    two.source === 'measured'
+      ? `the WASM roofline is the one measured on 2 threads at once (${fixed(two.gflops, 1)} GFLOP/s)`
+      : `the WASM roofline is twice the 1-thread one (${fixed(two.gflops, 1)} GFLOP/s; 2 threads at once were not measured)`;
+  return [
+    `Native roofline: the same ${size}×${size} · ${size}×${size} float32 matMul with \`torch.mm\` through PyTorch${blasCore ? ` (OpenBLAS, ${blasCore} kernel)` : ''}, ` +
+      `with the thread settings of the PyTorch runs: ${each.join('; ')}.`,
+    '',
+    `The goals below split each ratio of churnlab to PyTorch at equal threads into two factors whose product it is. ` +
+      `Arithmetic width is the WASM roofline over the native one at that thread count: the part of the gap that WebAssembly's 128-bit SIMD without fused multiply-add ` +
+      `imposes against the CPU's own vector units, however good the code around the matMuls. Efficiency is churnlab's share of the WASM roofline over PyTorch's share ` +
+      `of the native one: what everything else (overheads, the step's smaller and transposed matMuls, elementwise work) costs churnlab beyond what it costs PyTorch, ` +
+      `1× when each gets as close to its own limit. For 2 threads ${twoThreads}.`,
+  ];
 }
 
 function modelSection({ model, entries, coordinator, coordinatorRssMb }: ModelResult, result: BenchResult): string[] {

@@ -4,6 +4,7 @@ import type { EntryKey } from './entries.js';
 import { MEMORY_BUDGET_MB, withinMemoryBudget } from './goals.js';
 import type { Machine } from './machine.js';
 import type { BenchModel } from './models.js';
+import type { NativeRoofline } from './native-roofline.js';
 import type { ParallelRoofline } from './parallel-roofline.js';
 import type { Roofline } from './roofline.js';
 
@@ -51,6 +52,8 @@ export interface BenchResult {
   roofline: Roofline;
   /** The roofline's matMul on 2 threads at once, on a machine with 2 cores or more. */
   parallelRoofline?: ParallelRoofline;
+  /** PyTorch's roofline on 1 and 2 threads, when PyTorch is installed. */
+  nativeRooflines?: NativeRoofline[];
   models: ModelResult[];
   /** The 10-million-parameter model trained with 2 workers: peak RSS in all and per worker thread. */
   memory: MemoryMeasurement;
@@ -61,7 +64,10 @@ export interface BenchResult {
 /** The entry that holds the coordinator share the issue's goal is about: model a, 2 workers, sync. */
 export const COORDINATOR_SHARE_OF = { model: 'a', entry: 'churnlab2Sync' } as const;
 
-/** The `--json` document: runs that could not run are left out, and so are models with no runs; memory as the issue asks. */
+/**
+ * The `--json` document: runs that could not run are left out, and so are models with no runs; memory as the issue asks;
+ * PyTorch's roofline by thread count (at the WASM roofline's size, and its peak) when PyTorch is installed.
+ */
 export function jsonDocument(result: BenchResult): Record<string, unknown> {
   const models: Record<string, Record<string, Entry>> = {};
   for (const { model, entries } of result.models) {
@@ -79,5 +85,9 @@ export function jsonDocument(result: BenchResult): Record<string, unknown> {
     withinBudget: withinMemoryBudget(m.peakRssMb),
     budgetMb: MEMORY_BUDGET_MB,
   };
-  return { rooflineGflops: result.roofline.gflops, ...(share !== undefined && { coordinatorShare: share }), models, memory };
+  const native = result.nativeRooflines && {
+    nativeRooflineGflops: Object.fromEntries(result.nativeRooflines.map((r) => [String(r.threads), r.gflops])),
+    nativeRooflinePeak: Object.fromEntries(result.nativeRooflines.map((r) => [String(r.threads), r.peak])),
+  };
+  return { rooflineGflops: result.roofline.gflops, ...native, ...(share !== undefined && { coordinatorShare: share }), models, memory };
 }

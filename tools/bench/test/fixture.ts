@@ -1,6 +1,7 @@
 import type { MemoryMeasurement } from '../src/churnlab-memory.js';
 import type { EntryKey } from '../src/entries.js';
 import { benchModels } from '../src/models.js';
+import type { NativeRoofline } from '../src/native-roofline.js';
 import type { BenchResult, Entry, ModelResult } from '../src/results.js';
 
 /** An entry running at `stepsPerSec` (the other fields are only shown, never checked against each other here). */
@@ -41,4 +42,10 @@ export function benchResult(models: ModelResult[], notes: string[] = [], memory 
     memory,
     notes,
   };
+}
+
+/** PyTorch's roofline on `threads` threads at `gflops`, at the fixture's roofline size (its peak at 2048 when `peakGflops` is given). */
+export function nativeRoofline(threads: number, gflops: number, peakGflops = gflops): NativeRoofline {
+  const medianMs = (2 * 1024 ** 3) / (gflops * 1e6);
+  return { threads, size: 1024, repeats: 5, medianMs, gflops, peak: peakGflops === gflops ? { size: 1024, gflops } : { size: 2048, gflops: peakGflops }, blasCore: 'Cooperlake' };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherCores } from '../src/machine.js';
+import { otherCores, vectorFlags } from '../src/machine.js';
 
 describe('otherCores', () => {
   it('is the machine busy time minus ours, over the wall time, in cores', () => {
@@ -11,5 +11,19 @@ describe('otherCores', () => {
 
   it('is never negative, whatever the tick rounding', () => {
     expect(otherCores({ machineTicks: 0, ownTicks: 0, wallMs: 0 }, { machineTicks: 99, ownTicks: 100, wallMs: 1000 })).toBe(0);
+  });
+});
+
+describe('vectorFlags', () => {
+  const cpuinfo = (flags: string) => `processor\t: 0\nmodel name\t: AMD EPYC\nflags\t\t: ${flags}\n\nprocessor\t: 1\nflags\t\t: fpu\n`;
+
+  it('lists the flags that set native arithmetic width, in a fixed order, from the first processor', () => {
+    expect(vectorFlags(cpuinfo('fpu sse2 avx512f avx512bw fma avx avx2 avx512_vnni'))).toEqual(['avx2', 'fma', 'avx512f']);
+    expect(vectorFlags(cpuinfo('fpu sse2 avx fma avx2'))).toEqual(['avx2', 'fma']);
+  });
+
+  it('is empty when the CPU has none of them or /proc/cpuinfo lists no x86 flags', () => {
+    expect(vectorFlags(cpuinfo('fpu sse2 avx'))).toEqual([]);
+    expect(vectorFlags('processor\t: 0\nFeatures\t: fp asimd\n')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSection, replaceSection, SECTION_BEGIN, SECTION_END } from '../src/markdown.js';
-import { benchResult, modelResult } from './fixture.js';
+import { benchResult, modelResult, nativeRoofline } from './fixture.js';
 
 const before = '# Benchmarks\n\nHand-written intro.\n\n<!-- some other comment -->\n\n';
 const after = '\n\n## Older notes\n\nKept as they are.\n';
@@ -51,6 +51,27 @@ describe('renderSection', () => {
     expect(withCeiling).toContain('57.0 GFLOP/s in all, 1.90× one thread');
     expect(withCeiling).toMatch(/\| model a, sync: 2 workers against 1 \| ≥ 1\.8× \| 1\.50× \(2 threads of matMul at once: 1\.90×\) \| no \|/);
     expect(text).not.toContain('threads at once');
+  });
+
+  it('names the CPU\'s vector flags when the platform tells', () => {
+    expect(renderSection({ ...result, machine: { ...result.machine, vectorFlags: ['avx2', 'fma', 'avx512f'] } })).toContain('Test CPU (avx2, fma, avx512f), 2 cores');
+    expect(renderSection({ ...result, machine: { ...result.machine, vectorFlags: [] } })).toContain('Test CPU (none of avx2, fma, avx512f), 2 cores');
+  });
+
+  it('gives the native roofline and splits the ratios to PyTorch into arithmetic width and efficiency', () => {
+    const withNative = renderSection({ ...result, nativeRooflines: [nativeRoofline(1, 100), nativeRoofline(2, 180, 190)] });
+    expect(withNative).toContain('(OpenBLAS, Cooperlake kernel)');
+    expect(withNative).toContain('on 1 thread **100.0 GFLOP/s** (median of 5, 21.5 ms)');
+    expect(withNative).toContain('on 2 threads **180.0 GFLOP/s** (median of 5, 11.9 ms, peak 190.0 at 2048×2048)');
+    expect(withNative).toContain('For 2 threads the WASM roofline is twice the 1-thread one (60.0 GFLOP/s; 2 threads at once were not measured)');
+    // 6 against 20 steps/s: 14.5 of 30 GFLOP/s (48%) against 48.3 of 100 (48%).
+    expect(withNative).toMatch(/\| model a, 1 worker against PyTorch 1 thread \| report \| 0\.30× = 0\.30× arithmetic width × 1\.00× efficiency \| – \|/);
+    expect(withNative).toMatch(/\| model a, 2 workers sync against PyTorch 2 threads \| report \| 0\.30× = 0\.33× arithmetic width × 0\.90× efficiency \| – \|/);
+  });
+
+  it('reports the ratios to PyTorch alone without the native roofline', () => {
+    expect(text).not.toContain('Native roofline');
+    expect(text).toMatch(/\| model a, 1 worker against PyTorch 1 thread \| report \| 0\.30× \| – \|/);
   });
 
   it('says what it left out and where each goal stands', () => {
