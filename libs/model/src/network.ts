@@ -48,19 +48,51 @@ export class Network {
 
   /** Sum over rows of the loss: sigmoid cross-entropy (labels 0/1) or softmax cross-entropy (labels are class indices). */
   lossSum(logits: Tensor, labels: Tensor): Tensor {
-    if (this.spec.outputs === 1) {
-      const z = tf.reshape(logits, [-1]);
-      // max(z,0) − z·y + log(1 + e^−|z|): the logistic loss without overflow for large |z|.
-      return tf.sum(tf.add(tf.sub(tf.relu(z), tf.mul(z, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(z))))));
-    }
-    const oneHot = tf.oneHot(tf.cast(labels, 'int32'), this.spec.outputs);
-    return tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits))));
+    if (this.spec.outputs === 1) return logisticLossSum(tf.reshape(logits, [-1]), labels);
+    return softmaxLossSum(logits, tf.oneHot(tf.cast(labels, 'int32'), this.spec.outputs));
   }
 
   /** Predicted probabilities: the positive-class probability [rows, 1], or the class distribution [rows, K]. */
   probabilities(logits: Tensor): Tensor {
     return this.spec.outputs === 1 ? tf.sigmoid(logits) : tf.softmax(logits);
   }
+}
+
+/**
+ * Σ over rows of the logistic loss max(z,0) − z·y + log(1 + e^−|z|) (the form that cannot overflow for large |z|),
+ * with its gradient in closed form, σ(z) − y.
+ */
+function logisticLossSum(z: Tensor, labels: Tensor): Tensor {
+  return withClosedFormGradient(
+    z,
+    labels,
+    (x, y) => tf.sum(tf.add(tf.sub(tf.relu(x), tf.mul(x, y)), tf.log1p(tf.exp(tf.neg(tf.abs(x)))))),
+    (x, y) => tf.sub(tf.sigmoid(x), y),
+  );
+}
+
+/** Σ over rows of the softmax cross-entropy −Σ onehot·log softmax(z), with its gradient in closed form, softmax(z) − onehot. */
+function softmaxLossSum(z: Tensor, oneHot: Tensor): Tensor {
+  return withClosedFormGradient(
+    z,
+    oneHot,
+    (x, y) => tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(x)))),
+    (x, y) => tf.sub(tf.softmax(x), y),
+  );
+}
+
+/**
+ * loss(z, labels) whose gradient in z is `gradient(z, labels)` instead of autodiff through the loss's ops: those would
+ * cost about twenty more kernels per micro-shard, which for a small model is most of its time. The labels get none.
+ */
+function withClosedFormGradient(z: Tensor, labels: Tensor, loss: (z: Tensor, labels: Tensor) => Tensor, gradient: (z: Tensor, labels: Tensor) => Tensor): Tensor {
+  const op = tf.customGrad((logits, save) => {
+    const x = logits as Tensor;
+    // Labels made inside the forward pass (as the one-hot ones are) would be gone by the backward pass: keep them.
+    (save as tf.GradSaveFunc)([x, labels]);
+    return { value: loss(x, labels), gradFunc: (dy: Tensor, [saved, y]: Tensor[]) => tf.mul(dy, gradient(saved!, y!)) };
+  });
+  return op(z);
 }
 
 function layerNorm(z: Tensor, gamma: Tensor, beta: Tensor): Tensor {
