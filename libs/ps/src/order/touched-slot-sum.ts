@@ -33,6 +33,11 @@ export class TouchedSlotSum {
 
   /** Reduces the slots with `reduce` on their packed elements and returns the full-length sum with its touched rows. */
   reduce(reduce: Reduce, arrivalOrder: number[], step: number): Reduced {
+    if (this.slots.length === 1) {
+      // One slot is its own sum: already a full-length gradient that is zero outside its dense part and touched rows.
+      const { gradient, order } = reduce(this.slots, arrivalOrder, step);
+      return { gradient, order, touched: this.slotTouched[0]! };
+    }
     const { gradient, order } = reduce(this.pack(), arrivalOrder, step);
     unpackTouched(gradient, this.union, this.sum);
     return { gradient: this.sum, order, touched: this.union };
