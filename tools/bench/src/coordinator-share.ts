@@ -1,4 +1,5 @@
 import type { GradientResult, GradientTask, GradientWorkers, ServerShards, SharedParameters } from '@churnlab/ps';
+import { threadCpuMs } from './thread-cpu.js';
 
 /** Milliseconds the coordinator (the main thread) spent on each of its jobs during a timed run. */
 export interface CoordinatorTimes {
@@ -13,11 +14,18 @@ export interface CoordinatorTimes {
   /** Tasks handed out and results received. */
   tasks: number;
   writes: number;
+  /** CPU time the main thread ran, all its work included, where the platform tells. */
+  cpuMs?: number;
 }
 
 /** The coordinator's share of a run's wall time: sum, store write (with the optimizer) and dispatch over the whole. */
 export function coordinatorShare(times: CoordinatorTimes, wallSeconds: number): number {
   return (times.sumMs + times.writeMs + times.dispatchMs) / (wallSeconds * 1000);
+}
+
+/** The main thread's CPU time over the run's wall time, where the platform tells: work only, never waiting for a core. */
+export function coordinatorCpuShare(times: CoordinatorTimes, wallSeconds: number): number | undefined {
+  return times.cpuMs === undefined ? undefined : times.cpuMs / (wallSeconds * 1000);
 }
 
 /**
@@ -27,16 +35,19 @@ export function coordinatorShare(times: CoordinatorTimes, wallSeconds: number): 
 export class CoordinatorClock {
   private times = emptyTimes();
   private lastResultMs = Number.NaN;
+  private cpuAtReset = threadCpuMs();
 
   /** Starts counting afresh (after a warm-up). */
   reset(): void {
     this.times = emptyTimes();
     this.lastResultMs = Number.NaN;
+    this.cpuAtReset = threadCpuMs();
   }
 
   /** What was counted since the last reset. */
   read(): CoordinatorTimes {
-    return { ...this.times };
+    const cpu = threadCpuMs();
+    return { ...this.times, ...(cpu !== undefined && this.cpuAtReset !== undefined && { cpuMs: cpu - this.cpuAtReset }) };
   }
 
   /** The same workers, with dispatch and result arrival timed. */

@@ -112,10 +112,17 @@ function modelSection({ model, entries, coordinator, coordinatorRssMb }: ModelRe
   }
   const reports = entryKeys.flatMap((key) => (coordinator[key] ? [[key, coordinator[key]!] as const] : []));
   if (reports.length > 0) {
-    lines.push('', 'The coordinator (main thread), per step of the timed run:', '', '| run | sum ms | store write ms (optimizer ms) | dispatch ms | share of wall time |', '|---|---|---|---|---|');
+    lines.push(
+      '',
+      'The coordinator (main thread), per step of the timed run. The share of wall time adds up the wall-clock time of its sum, store write and dispatch; ' +
+        "the main thread's CPU share is all the CPU time it ran (everything it does, none of the moments it waits for a core the workers hold) over the wall time.",
+      '',
+      "| run | sum ms | store write ms (optimizer ms) | dispatch ms | share of wall time | main thread's CPU share |",
+      '|---|---|---|---|---|---|',
+    );
     for (const [key, r] of reports) {
       const per = (ms: number) => fixed(ms / r.steps, 2);
-      lines.push(`| ${entryLabels[key]} | ${per(r.times.sumMs)} | ${per(r.times.writeMs)} (${per(r.times.optimizerMs)}) | ${per(r.times.dispatchMs)} | ${percent(r.share)} |`);
+      lines.push(`| ${entryLabels[key]} | ${per(r.times.sumMs)} | ${per(r.times.writeMs)} (${per(r.times.optimizerMs)}) | ${per(r.times.dispatchMs)} | ${percent(r.share)} | ${r.cpuShare === undefined ? '–' : percent(r.cpuShare)} |`);
     }
   }
   const [alone, one, two] = [coordinatorRssMb.churnlab1, entries.churnlab1?.peakRssMb, entries.churnlab2Sync?.peakRssMb];

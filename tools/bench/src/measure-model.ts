@@ -1,5 +1,5 @@
 import type { ChurnlabRun } from './churnlab-session.js';
-import { coordinatorShare } from './coordinator-share.js';
+import { coordinatorCpuShare, coordinatorShare } from './coordinator-share.js';
 import type { Budgets } from './budgets.js';
 import type { EntryKey } from './entries.js';
 import { gflops } from './flops.js';
@@ -31,7 +31,8 @@ export function measureModel(model: BenchModel, b: Budgets, microShards: number,
     const before = cpuSnapshot();
     const m = isolated({ kind: 'churnlab', model: model.id, run: { ...run, microShards }, budget: b.churnlab });
     const entry = record(key, m, before);
-    result.coordinator[key] = { times: m.coordinator, steps: entry.steps, wallSeconds: entry.seconds, share: coordinatorShare(m.coordinator, entry.seconds) };
+    const cpuShare = coordinatorCpuShare(m.coordinator, entry.seconds);
+    result.coordinator[key] = { times: m.coordinator, steps: entry.steps, wallSeconds: entry.seconds, share: coordinatorShare(m.coordinator, entry.seconds), ...(cpuShare !== undefined && { cpuShare }) };
     result.coordinatorRssMb[key] = m.coordinatorRssMb;
   }
   log(`model ${model.id}, tfjsCpu: training…`);

@@ -26,6 +26,8 @@ export interface CoordinatorReport {
   steps: number;
   wallSeconds: number;
   share: number;
+  /** The main thread's CPU time over the wall time, where the platform tells (see coordinatorCpuShare). */
+  cpuShare?: number;
 }
 
 /** Everything measured for one model; runs that cannot run here are absent. */

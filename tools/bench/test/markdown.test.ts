@@ -45,6 +45,14 @@ describe('renderSection', () => {
     expect(text).toMatch(/\| PyTorch CPU, 2 threads \|.*\| 3\.33× churnlab, 2 workers, sync \|/);
   });
 
+  it("gives the coordinator's wall-time share and, where the platform tells, its main thread's CPU share", () => {
+    expect(text).toMatch(/\| churnlab, 2 workers, sync \| 0\.10 \| 0\.20 \(0\.15\) \| 0\.05 \| 4\.0% \| – \|/);
+    const model = modelResult('a', { churnlab1: 6, churnlab2Sync: 9 }, 0.04);
+    const report = { ...model.coordinator.churnlab2Sync!, cpuShare: 0.031 };
+    const withCpu = renderSection(benchResult([{ ...model, coordinator: { churnlab2Sync: report } }], []));
+    expect(withCpu).toMatch(/\| churnlab, 2 workers, sync \| 0\.10 \| 0\.20 \(0\.15\) \| 0\.05 \| 4\.0% \| 3\.1% \|/);
+  });
+
   it('gives the 2-thread ceiling beside the scaling goal when it was measured', () => {
     const roofline = { size: 1024, repeats: 5, medianMs: 75, gflops: 28.5 };
     const withCeiling = renderSection({ ...result, parallelRoofline: { threads: 2, gflops: 57, perThread: [roofline, roofline] } });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CoordinatorClock, coordinatorCpuShare, coordinatorShare } from '../src/coordinator-share.js';
+import { threadCpuMs } from '../src/thread-cpu.js';
+
+const times = { sumMs: 10, writeMs: 20, optimizerMs: 15, dispatchMs: 5, tasks: 4, writes: 2 };
+
+/** Keeps this thread busy for about `ms` of wall time. */
+function spin(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+describe('coordinator share', () => {
+  it('adds sum, store write and dispatch over the wall time', () => {
+    expect(coordinatorShare(times, 2)).toBeCloseTo(35 / 2000, 12);
+  });
+
+  it("gives the main thread's CPU time over the wall time, or nothing where the platform does not tell", () => {
+    expect(coordinatorCpuShare({ ...times, cpuMs: 50 }, 2)).toBeCloseTo(0.025, 12);
+    expect(coordinatorCpuShare(times, 2)).toBeUndefined();
+  });
+
+  it.runIf(process.platform === 'linux')("reads the main thread's CPU time, which grows with work and not with sleep", async () => {
+    const clock = new CoordinatorClock();
+    clock.reset();
+    spin(60);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const cpuMs = clock.read().cpuMs!;
+    expect(cpuMs).toBeGreaterThan(40);
+    expect(cpuMs).toBeLessThan(110);
+    expect(threadCpuMs()).toBeGreaterThan(cpuMs);
+  });
+});
