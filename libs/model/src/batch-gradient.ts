@@ -52,7 +52,7 @@ export class BatchGradient {
   gradientTensors(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array, categories?: Uint32Array, touched?: TouchedRows): { lossSum: number; blocks: Tensor[] } {
     const { network } = this;
     const tables = network.tables.length > 0;
-    if (tables && (!categories || !touched)) throw new RangeError('BatchGradient.compute: a model with embedding tables needs the categories and the touched rows to fill');
+    if (tables && (!categories || !touched)) throw new RangeError('BatchGradient: a model with embedding tables needs the categories and the touched rows to fill');
     const embedded = tables ? this.gather(categories!, rows) : null;
     const { value, grads } = tf.tidy(() => {
       const x = this.denseInput(features, rows);

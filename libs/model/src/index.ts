@@ -8,7 +8,7 @@ export { initialParameters } from './init.js';
 export { Network } from './network.js';
 export { BatchGradient } from './batch-gradient.js';
 export { treeReduce, treeSum } from './tree-sum.js';
-export { addTensors, treeSumTensors } from './tensor-tree-sum.js';
+export { addTensors } from './add-tensors.js';
 export { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
 export { copyTouchedRows, createTouchedRows, setTouchedFromIds, touchedIds, touchedRowCount, unionTouchedRows } from './touched-rows.js';
 export type { TouchedRows } from './touched-rows.js';
