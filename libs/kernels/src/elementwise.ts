@@ -21,13 +21,7 @@ const scratch = new Float32Array(kernels.memory.buffer);
 /** left[i] ← left[i] + right[i] in float32 for every element of `left` (`right` at least as long); returns left. */
 export function addInto(left: Float32Array, right: Float32Array): Float32Array {
   if (right.length < left.length) throw new RangeError(`addInto: the right operand has ${right.length} elements, the left ${left.length}`);
-  for (let at = 0; at < left.length; at += CHUNK) {
-    const n = Math.min(CHUNK, left.length - at);
-    scratch.set(left.subarray(at, at + n), FIRST / 4);
-    scratch.set(right.subarray(at, at + n), SECOND / 4);
-    kernels.add(FIRST, SECOND, n);
-    left.set(scratch.subarray(FIRST / 4, FIRST / 4 + n), at);
-  }
+  updateInChunks(left, right, 0, left.length, (n) => kernels.add(FIRST, SECOND, n));
   return left;
 }
 
@@ -43,12 +37,20 @@ export function sgdStep(params: Float32Array, grad: Float32Array, learningRate: 
     for (let i = start; i < end; i++) params[i] = params[i]! - learningRate * grad[i]!;
     return;
   }
+  updateInChunks(params, grad, start, end, (n) => kernels.sgd(FIRST, SECOND, n, learningRate));
+}
+
+/**
+ * Runs `kernel` over [start, end) of `target` chunk by chunk: each chunk of `target` and of `operand` is copied to the
+ * module's FIRST and SECOND places, the kernel updates FIRST in place, and the chunk is copied back into `target`.
+ */
+function updateInChunks(target: Float32Array, operand: Float32Array, start: number, end: number, kernel: (n: number) => void): void {
   for (let at = start; at < end; at += CHUNK) {
     const n = Math.min(CHUNK, end - at);
-    scratch.set(params.subarray(at, at + n), FIRST / 4);
-    scratch.set(grad.subarray(at, at + n), SECOND / 4);
-    kernels.sgd(FIRST, SECOND, n, learningRate);
-    params.set(scratch.subarray(FIRST / 4, FIRST / 4 + n), at);
+    scratch.set(target.subarray(at, at + n), FIRST / 4);
+    scratch.set(operand.subarray(at, at + n), SECOND / 4);
+    kernel(n);
+    target.set(scratch.subarray(FIRST / 4, FIRST / 4 + n), at);
   }
 }
 
