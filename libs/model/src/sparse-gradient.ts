@@ -10,7 +10,7 @@ import { touchedIds, type TouchedRows } from './touched-rows.js';
 
 /** Elements a packed vector of `touched` has in a `size`-long gradient: the dense part plus every touched row. */
 export function packedLength(size: number, touched: TouchedRows): number {
-  return touched.tables.reduce((n, t, k) => n - t.rows * t.dimension + touched.counts[k]! * t.dimension, size);
+  return touched.tables.reduce((n, t) => n - t.rows * t.dimension, size) + packedRowsLength(touched);
 }
 
 /**
@@ -46,23 +46,15 @@ export function zeroTouched(values: Float32Array, touched: TouchedRows): void {
 export function forEachSpan(size: number, touched: TouchedRows, span: (start: number, end: number) => void): void {
   let pending = -1;
   let pendingEnd = -1;
-  const emit = (start: number, end: number) => {
-    if (start === end) return;
+  walkSelection(size, touched, true, (start, count) => {
     if (start === pendingEnd) {
-      pendingEnd = end;
+      pendingEnd += count;
       return;
     }
     if (pending >= 0) span(pending, pendingEnd);
     pending = start;
-    pendingEnd = end;
-  };
-  let position = 0;
-  touched.tables.forEach((t, k) => {
-    emit(position, t.offset);
-    for (const row of touchedIds(touched, k)) emit(t.offset + row * t.dimension, t.offset + (row + 1) * t.dimension);
-    position = t.offset + t.rows * t.dimension;
+    pendingEnd = start + count;
   });
-  emit(position, size);
   if (pending >= 0) span(pending, pendingEnd);
 }
 
@@ -87,23 +79,30 @@ export function unpackRows(packed: Float32Array, touched: TouchedRows, values: F
 
 /**
  * Copies the selected elements of `full` (the touched rows, and with `dense` the elements outside the tables, all in
- * ascending order) to the front of `packed`, or back. The same selection as forEachSpan, walked without a callback per
- * span: with short rows the calls cost more than the copies.
+ * ascending order) to the front of `packed`, or back.
  */
 function moveSelected(full: Float32Array, packed: Float32Array, touched: TouchedRows, dense: boolean, direction: 'pack' | 'unpack'): void {
   let at = 0;
-  const move = (start: number, count: number) => {
+  walkSelection(full.length, touched, dense, (start, count) => {
     if (direction === 'pack') copySpan(full, start, packed, at, count);
     else copySpan(packed, at, full, start, count);
     at += count;
-  };
+  });
+}
+
+/**
+ * Calls `visit(start, count)` for the selected ranges of a `size`-long vector, ascending: each touched row and, with
+ * `dense`, each non-empty range outside the tables. One call per row, no merging: with short rows, merging costs more
+ * than the calls it saves.
+ */
+function walkSelection(size: number, touched: TouchedRows, dense: boolean, visit: (start: number, count: number) => void): void {
   let position = 0;
   touched.tables.forEach((t, k) => {
-    if (dense) move(position, t.offset - position);
-    for (const row of touchedIds(touched, k)) move(t.offset + row * t.dimension, t.dimension);
+    if (dense && t.offset > position) visit(position, t.offset - position);
+    for (const row of touchedIds(touched, k)) visit(t.offset + row * t.dimension, t.dimension);
     position = t.offset + t.rows * t.dimension;
   });
-  if (dense) move(position, full.length - position);
+  if (dense && size > position) visit(position, size - position);
 }
 
 /** Spans at least this long are copied with set(subarray(…)); shorter ones (mostly single rows) element by element, which costs less than a view. */
