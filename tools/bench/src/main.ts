@@ -42,16 +42,7 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
     log(`PyTorch left out: ${torch.missing}`);
   }
   const nativeRooflines = 'version' in torch ? [1, 2].map((threads) => measureNativeRoofline(threads, b.roofline)) : undefined;
-  const models = [];
-  for (const id of options.models) {
-    const model = benchModel(id);
-    if (model.unsupported) {
-      notes.push(`model ${id}: ${model.unsupported}`);
-      log(`model ${id}: ${model.unsupported}`);
-      continue;
-    }
-    models.push(measureModel(model, b, options.microShards, 'version' in torch, log));
-  }
+  const models = options.models.map((id) => measureModel(benchModel(id), b, options.microShards, 'version' in torch, log));
   const memoryRun = { workers: 2, order: 'sync', microShards: options.microShards } as const;
   log(`memory: training ${parameterCount(memoryModel).toLocaleString('en-US')} parameters with ${memoryRun.workers} workers…`);
   const memory = isolated({ kind: 'memory', run: memoryRun, steps: b.memory.steps });

@@ -16,8 +16,6 @@ export interface BenchModel {
   dense: number;
   embeddings?: EmbeddingInputs;
   hidden: number[];
-  /** Why churnlab cannot train this model yet; absent when it can. */
-  unsupported?: string;
 }
 
 /**
@@ -55,7 +53,6 @@ export function inputWidth(model: BenchModel): number {
 
 /** The churnlab ModelSpec of a bench model: ReLU, binary output, no layer norm, one embedding table per categorical feature. */
 export function modelSpec(model: BenchModel): ModelSpec {
-  if (model.unsupported) throw new RangeError(`model ${model.id}: ${model.unsupported}`);
   const e = model.embeddings;
   return {
     inputs: model.dense,
