@@ -3,7 +3,7 @@ import wabtModule from 'wabt';
 /** The TypeScript module holding the WebAssembly binary of `wat` (WebAssembly text with SIMD), as base64. */
 export async function assemble(wat) {
   const wabt = await wabtModule();
-  const module = wabt.parseWat('elementwise.wat', wat, { simd: true });
+  const module = wabt.parseWat('elementwise.wat', wat, { simd: true, threads: true });
   try {
     const { buffer } = module.toBinary({});
     const base64 = Buffer.from(buffer).toString('base64');

@@ -1,10 +1,11 @@
 ;; Elementwise float32 kernels in WebAssembly SIMD, for the loops over whole parameter and gradient vectors that
 ;; JavaScript runs at a third of this speed. Each kernel gives bit for bit the result of the JavaScript expression
 ;; named beside it: the arithmetic is the same IEEE operations in the same order, only four lanes at a time.
-;; Addresses are byte offsets into this module's memory; the JavaScript side copies chunks of its arrays in and out.
+;; Addresses are byte offsets into the memory the module is given: either one that holds the vectors themselves, so the
+;; kernels update them in place, or a small scratch memory that the JavaScript side copies chunks of its arrays through.
+;; Shared, so that the vectors in it are SharedArrayBuffers that worker threads can see.
 (module
-  ;; Three 64 KiB chunks: two operands and room to spare.
-  (memory (export "memory") 3 3)
+  (import "env" "memory" (memory 1 65536 shared))
 
   ;; dst[i] = dst[i] + src[i] for i < n: float32 addition (JavaScript: dst[i] = dst[i] + src[i] on Float32Arrays).
   (func (export "add") (param $dst i32) (param $src i32) (param $n i32)

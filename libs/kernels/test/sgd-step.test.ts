@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sgdStep } from '../src/index.js';
-import { spreadVector, vectorPair } from './float32-cases.js';
+import { placements, spreadVector, vectorPair } from './float32-cases.js';
 
 /** The JavaScript SGD loop the kernel replaces: multiply and subtract in float64, round once to float32. */
 function referenceSgd(params: Float32Array, grad: Float32Array, learningRate: number, start: number, end: number): Float32Array {
@@ -10,11 +10,12 @@ function referenceSgd(params: Float32Array, grad: Float32Array, learningRate: nu
   return out;
 }
 
-describe('sgdStep', () => {
+describe.each(placements(100_000))('sgdStep on $name', ({ place }) => {
   it('steps bit for bit as the JavaScript loop over any range, short ranges and long ones', () => {
     const rates = fc.oneof(fc.double({ min: 1e-6, max: 10, noNaN: true }), fc.constantFrom(0.1, 0.01, 0.2, 1 / 3));
     fc.assert(
-      fc.property(vectorPair(300), rates, fc.nat(), fc.nat(), ([params, grad], rate, a, b) => {
+      fc.property(vectorPair(300), rates, fc.nat(), fc.nat(), (pair, rate, a, b) => {
+        const [params, grad] = place(...pair) as [Float32Array, Float32Array];
         const start = params.length === 0 ? 0 : a % params.length;
         const end = start + (params.length === 0 ? 0 : b % (params.length - start + 1));
         const expected = referenceSgd(params, grad, rate, start, end);
@@ -28,8 +29,7 @@ describe('sgdStep', () => {
   it('keeps the float64 intermediate: the result is not that of float32 arithmetic', () => {
     // lr·g rounded to float32 before the subtraction would give a different float32 here.
     const param = Math.fround(1.000104308128357);
-    const params = new Float32Array(64).fill(param);
-    const grad = new Float32Array(64).fill(Math.fround(1.2901910543441772));
+    const [params, grad] = place(new Float32Array(64).fill(param), new Float32Array(64).fill(Math.fround(1.2901910543441772))) as [Float32Array, Float32Array];
     const rate = 0.1;
     sgdStep(params, grad, rate, 0, 64);
     const float32Arithmetic = Math.fround(param - Math.fround(Math.fround(rate) * grad[0]!));
@@ -40,8 +40,7 @@ describe('sgdStep', () => {
 
   it('crosses chunk boundaries inside a range and leaves elements outside it alone', () => {
     const n = 40_000;
-    const params = spreadVector(n, 4);
-    const grad = spreadVector(n, 5);
+    const [params, grad] = place(spreadVector(n, 4), spreadVector(n, 5)) as [Float32Array, Float32Array];
     const expected = referenceSgd(params, grad, 0.05, 1_001, 38_999);
     sgdStep(params, grad, 0.05, 1_001, 38_999);
     expect(params).toEqual(expected);

@@ -1,0 +1,26 @@
+import { instantiate, MAX_PAGES, PAGE_BYTES, type ElementwiseKernels } from './elementwise-module.js';
+import { webAssembly } from './webassembly.js';
+
+/** The kernels bound to each shared memory made here, keyed by the memory's SharedArrayBuffer (as this thread sees it). */
+const kernelsByBuffer = new WeakMap<ArrayBufferLike, ElementwiseKernels>();
+
+/**
+ * `length` float32 zeros in shared memory that the kernels update in place: a WebAssembly memory of their own, so
+ * vectors cut from this array (subarrays) need no copies through a scratch memory when both operands of a kernel are
+ * in it. Beyond the 4 GiB a WebAssembly memory holds, a plain SharedArrayBuffer, updated chunk by chunk like any array.
+ * Other threads see the memory as a plain SharedArrayBuffer.
+ */
+export function sharedFloat32Array(length: number): Float32Array {
+  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`sharedFloat32Array: length ${length} is not a whole number of elements`);
+  const pages = Math.max(1, Math.ceil((length * 4) / PAGE_BYTES));
+  if (pages > MAX_PAGES) return new Float32Array(new SharedArrayBuffer(length * 4));
+  const memory = new webAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  kernelsByBuffer.set(memory.buffer, instantiate(memory));
+  return new Float32Array(memory.buffer, 0, length);
+}
+
+/** The kernels that update `first` (and `second`) in place, when both lie in one kernel memory of this thread. */
+export function inPlaceKernels(first: Float32Array, second: Float32Array = first): ElementwiseKernels | undefined {
+  // Called once per span of a sparse update, so it allocates nothing.
+  return second.buffer === first.buffer ? kernelsByBuffer.get(first.buffer) : undefined;
+}

@@ -1,0 +1,48 @@
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { addInto, sharedFloat32Array } from '../src/index.js';
+import { inPlaceKernels } from '../src/kernel-memory.js';
+
+describe('sharedFloat32Array', () => {
+  it('holds the zeros asked for in a SharedArrayBuffer', () => {
+    const values = sharedFloat32Array(100_003);
+    expect(values.length).toBe(100_003);
+    expect(values.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(values.every((v) => v === 0)).toBe(true);
+  });
+
+  it('is updated in place when every operand lies in it, and through the scratch memory otherwise', () => {
+    const memory = sharedFloat32Array(1_000);
+    const other = sharedFloat32Array(1_000);
+    expect(inPlaceKernels(memory.subarray(0, 10), memory.subarray(500, 510))).toBeDefined();
+    expect(inPlaceKernels(memory.subarray(0, 10), other.subarray(0, 10))).toBeUndefined();
+    expect(inPlaceKernels(memory.subarray(0, 10), new Float32Array(10))).toBeUndefined();
+    expect(inPlaceKernels(new Float32Array(10), memory.subarray(0, 10))).toBeUndefined();
+  });
+
+  it('adds operands from two different memories correctly', () => {
+    const left = sharedFloat32Array(20_000).fill(1.5);
+    const right = sharedFloat32Array(20_000).fill(0.25);
+    expect(addInto(left, right).every((v) => v === 1.75)).toBe(true);
+  });
+
+  it('is seen and written by another thread, and adds what that thread wrote', async () => {
+    const values = sharedFloat32Array(40_000);
+    const worker = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       for (let i = 0; i < workerData.length; i++) workerData[i] = i;
+       parentPort.postMessage(workerData.buffer instanceof SharedArrayBuffer);`,
+      { eval: true, workerData: values },
+    );
+    const shared = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+    await worker.terminate();
+    expect(shared).toBe(true);
+    addInto(values.subarray(0, 20_000), values.subarray(20_000));
+    expect(values[0]).toBe(20_000);
+    expect(values[19_999]).toBe(19_999 + 39_999);
+  });
+
+  it.each([-1, 1.5, Number.NaN])('refuses a length of %s, naming it', (length) => {
+    expect(() => sharedFloat32Array(length)).toThrow(new RegExp(`length ${length} is not a whole number of elements`));
+  });
+});
