@@ -1,12 +1,13 @@
+import { sharedFloat32Array } from '@churnlab/kernels';
 import type { EmbeddingTable, TouchedRows } from '@churnlab/model';
 
 /** The SharedArrayBuffers behind a SharedParameters, as they cross to worker threads. */
 export interface SharedParametersHandle {
   size: number;
   slots: number;
-  params: SharedArrayBuffer;
+  /** The parameters (`size` float32) and after them the gradient slots (`slots` × `size`), in one kernel memory. */
+  vectors: SharedArrayBuffer;
   control: SharedArrayBuffer;
-  gradients: SharedArrayBuffer;
   /** How many recent versions are kept for reads of older parameters (0: none). */
   historyDepth: number;
   history: SharedArrayBuffer;
@@ -48,9 +49,9 @@ export class SharedParameters {
   private readonly leases: Int32Array;
 
   private constructor(readonly handle: SharedParametersHandle) {
-    this.params = new Float32Array(handle.params);
+    this.params = new Float32Array(handle.vectors, 0, handle.size);
     this.control = new Int32Array(handle.control);
-    this.gradients = new Float32Array(handle.gradients);
+    this.gradients = new Float32Array(handle.vectors, handle.size * 4, handle.slots * handle.size);
     this.history = new Float32Array(handle.history);
     this.historyVersions = new Int32Array(handle.historyVersions);
     this.leases = new Int32Array(handle.leases);
@@ -68,9 +69,9 @@ export class SharedParameters {
     const store = new SharedParameters({
       size,
       slots,
-      params: new SharedArrayBuffer(size * 4),
+      // One kernel memory, so the server sums slots and applies SGD in place rather than through copies.
+      vectors: sharedFloat32Array(size * (1 + slots)).buffer as SharedArrayBuffer,
       control: new SharedArrayBuffer(8),
-      gradients: new SharedArrayBuffer(size * slots * 4),
       historyDepth,
       history: new SharedArrayBuffer(size * historyDepth * 4),
       historyVersions: new SharedArrayBuffer(Math.max(1, historyDepth) * 4),

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
@@ -75,14 +77,15 @@ describe('SharedParameters in one thread', () => {
     expect(() => store.gradientSlot(slot)).toThrow(`gradient slot ${slot} does not exist (0..2)`);
   });
 
-  it('gradient slots are disjoint, adjacent windows of the parameter size', () => {
+  it('gradient slots are disjoint, adjacent windows of the parameter size after the parameters', () => {
     const store = SharedParameters.create(new Float32Array(5), 4);
     const slots = [0, 1, 2, 3].map((s) => store.gradientSlot(s));
     slots.forEach((slot, s) => slot.fill(s + 1));
     slots.forEach((slot, s) => {
       expect(slot.length).toBe(5);
       expect(Array.from(slot)).toEqual([s + 1, s + 1, s + 1, s + 1, s + 1]);
-      expect(slot.byteOffset).toBe(s * 5 * 4);
+      expect(slot.buffer).toBe(store.params.buffer);
+      expect(slot.byteOffset).toBe((s + 1) * 5 * 4);
     });
     expect(Array.from(store.params)).toEqual([0, 0, 0, 0, 0]);
   });
@@ -135,7 +138,9 @@ interface ReaderReport {
  */
 function startReader(handle: SharedParametersHandle, options: { minReads: number; minVersions: number; slot: number; fill: number }) {
   const source = readFileSync(new URL('../src/shared-parameters.ts', import.meta.url), 'utf8');
-  const module = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const transpiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+  // A data: URL resolves no package names: its imports name the built files.
+  const module = transpiled.replace(/from '(@churnlab\/[a-z-]+)'/g, (_, name: string) => `from '${pathToFileURL(createRequire(import.meta.url).resolve(name)).href}'`);
   const reader = `
     import { parentPort, workerData } from 'node:worker_threads';
     ${module}

@@ -44,8 +44,6 @@ export class WorkerRuntime {
   /** Models with tables: each micro-shard's table rows packed to the task's touched rows. */
   private readonly packedRows: Float32Array[] = [];
   private readonly taskTouched: TouchedRows;
-  /** The task's summed gradient before it goes to the slot, so that a superseded task leaves the slot alone. */
-  private readonly sum: Float32Array;
   private features = new Float32Array(0);
   private labels = new Float32Array(0);
   private categories = new Uint32Array(0);
@@ -55,7 +53,6 @@ export class WorkerRuntime {
     this.network = new Network(setup.model);
     this.gradient = new BatchGradient(this.network);
     this.snapshot = new Float32Array(setup.store.size);
-    this.sum = new Float32Array(setup.store.size);
     this.rounder = gradientPrecision(setup.precision.name);
     this.numericStream = seedStream(setup.precision.seed, 'numeric', setup.precision.replica);
     this.leafTouched = createTouchedRows(this.network.tables);
@@ -80,19 +77,21 @@ export class WorkerRuntime {
       lossSum += loss;
       return leaf;
     };
-    let rows: Float32Array | null = null;
+    let finite = true;
     // Inside a scope, so that a failing micro-shard leaves no tensor of the others behind.
-    tf.tidy(() => {
+    const written = tf.tidy(() => {
       const summed = treeReduce(task.microShards.length, leaf, (left, right) => ({
         blocks: addTensors(left.blocks, right.blocks),
         rows: left.rows && addInto(left.rows, right.rows!),
       }));
-      this.readBlocks(summed.blocks, this.sum);
-      rows = summed.rows;
+      // Checked while the slot is still this task's: a retry taking it over afterwards must not be blamed on this one.
+      return this.fillSlot(task, slot, () => {
+        this.writeSlot(slot, summed.blocks, summed.rows);
+        finite = this.isFinite(slot, summed.rows);
+      });
     });
     const result: GradientResult = { step: task.step, worker: task.worker, versionRead, lossSum, rows: task.microShards.reduce((n, shard) => n + shard.length, 0) };
-    const finite = this.isFinite(rows);
-    if (!this.fillSlot(task, slot, () => this.writeSlot(slot, rows))) return { ...result, superseded: true };
+    if (!written) return { ...result, superseded: true };
     // Only a failing gradient pays for a scan of the whole slot, to say where the trouble started.
     return finite ? result : { ...result, firstNonFinite: firstNonFinite(this.store.gradientSlot(slot))! };
   }
@@ -163,26 +162,24 @@ export class WorkerRuntime {
     });
   }
 
-  /** Whether the task's sum is finite: its MLP blocks in `sum` and, with tables, its packed rows. */
-  private isFinite(rows: Float32Array | null): boolean {
-    return this.network.mlpBlocks.every((block) => firstNonFinite(blockView(this.sum, block)) === undefined) && (!rows || firstNonFinite(rows) === undefined);
+  /** Whether the task's sum in slot `slot` is finite: its MLP blocks there and, with tables, its packed rows. */
+  private isFinite(slot: number, rows: Float32Array | null): boolean {
+    const target = this.store.gradientSlot(slot);
+    return this.network.mlpBlocks.every((block) => firstNonFinite(blockView(target, block)) === undefined) && (!rows || firstNonFinite(rows) === undefined);
   }
 
   /**
-   * Writes the task's sum to the slot: `sum` holds its MLP blocks, `rows` (with tables) its packed table rows. The
-   * tables' other rows are zeroed first: only the rows the slot's previous gradient touched, whose touched rows the
-   * slot then takes over for the server, or all of them in a store made without the tables.
+   * Writes the task's sum to the slot: its MLP `blocks`, read straight from the tensor backend, and with tables its
+   * packed table `rows`. The tables' other rows are zeroed first: only the rows the slot's previous gradient touched,
+   * whose touched rows the slot then takes over for the server, or all of them in a store made without the tables.
    */
-  private writeSlot(slot: number, rows: Float32Array | null): void {
+  private writeSlot(slot: number, blocks: Tensor[], rows: Float32Array | null): void {
     const target = this.store.gradientSlot(slot);
-    if (!rows) {
-      target.set(this.sum);
-      return;
-    }
     const slotTouched = this.store.touchedRows(slot);
-    if (slotTouched) zeroTouched(target, slotTouched);
-    else target.fill(0);
-    for (const block of this.network.mlpBlocks) target.set(blockView(this.sum, block), block.offset);
+    if (rows && slotTouched) zeroTouched(target, slotTouched);
+    else if (rows) target.fill(0);
+    this.network.mlpBlocks.forEach((block, i) => readInto(blocks[i]!, target, block.offset));
+    if (!rows) return;
     unpackRows(rows, this.taskTouched, target);
     if (slotTouched) copyTouchedRows(slotTouched, this.taskTouched);
   }

@@ -48,10 +48,9 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
   }
 }
 
-/** Sums the slots left to right in `order` into the front of `into` (at least as long as a slot) and returns that front. */
-export function sumInOrder(slots: Float32Array[], order: number[], into: Float32Array): Float32Array {
-  const sum = into.subarray(0, slots[order[0]!]!.length);
-  sum.set(slots[order[0]!]!);
+/** Sums the slots left to right in `order`, in place into the first of them, and returns it. */
+export function sumInOrder(slots: Float32Array[], order: number[]): Float32Array {
+  const sum = slots[order[0]!]!;
   for (const w of order.slice(1)) addInto(sum, slots[w]!);
   return sum;
 }

@@ -69,10 +69,7 @@ export function recordedPolicy(order: string, events: UpdateEvent[], shape: RunS
       name: 'replay-from:sync-arrival',
       guarantee,
       ...liveReads,
-      run(context) {
-        const sum = new Float32Array(context.store.handle.size);
-        return barrierSteps(context, (slots, _arrival, step) => ({ gradient: sumInOrder(slots, orders.get(step)!, sum), order: orders.get(step)! }));
-      },
+      run: (context) => barrierSteps(context, (slots, _arrival, step) => ({ gradient: sumInOrder(slots, orders.get(step)!), order: orders.get(step)! })),
     };
   }
   const plan = planFromEvents(events);

@@ -1,4 +1,4 @@
-import { createTouchedRows, packedLength, packTouched, unionTouchedRows, unpackTouched, zeroTouched, type TouchedRows } from '@churnlab/model';
+import { copyTouchedRows, createTouchedRows, packedLength, packTouched, unionTouchedRows, unpackTouched, type TouchedRows } from '@churnlab/model';
 import type { SharedParameters } from '../shared-parameters.js';
 import type { Reduce, Reduced } from './barrier.js';
 
@@ -7,12 +7,12 @@ import type { Reduce, Reduced } from './barrier.js';
  * its dense part and its touched rows, so the sum can only be non-zero on the dense part and the union of the touched
  * rows: just those elements of every slot are packed into short vectors, any elementwise reduction of them (the fixed
  * tree of `sync`, the arrival order of `sync-arrival`) rounds exactly as it would on the full slots, and the result goes
- * back in place in a full-length gradient whose touched rows are the union.
+ * back into the first slot, whose touched rows become the union. That slot's own non-zero elements are all among them,
+ * so it then holds the full-length sum, in the parameters' memory, where the optimizer updates in place.
  */
 export class TouchedSlotSum {
   private readonly union: TouchedRows;
   private readonly slotTouched: TouchedRows[];
-  private readonly sum: Float32Array;
   private packed: Float32Array[];
 
   private constructor(
@@ -21,7 +21,6 @@ export class TouchedSlotSum {
   ) {
     this.slotTouched = slots.map((_, w) => store.touchedRows(w)!);
     this.union = createTouchedRows(store.handle.tables);
-    this.sum = new Float32Array(store.handle.size);
     this.packed = slots.map(() => new Float32Array(0));
   }
 
@@ -39,13 +38,15 @@ export class TouchedSlotSum {
       return { gradient, order, touched: this.slotTouched[0]! };
     }
     const { gradient, order } = reduce(this.pack(), arrivalOrder, step);
-    unpackTouched(gradient, this.union, this.sum);
-    return { gradient: this.sum, order, touched: this.union };
+    const [sum, sumTouched] = [this.slots[0]!, this.slotTouched[0]!];
+    unpackTouched(gradient, this.union, sum);
+    // Whoever fills the slot next must zero every row the sum wrote.
+    copyTouchedRows(sumTouched, this.union);
+    return { gradient: sum, order, touched: this.union };
   }
 
   /** Every slot's dense part and the rows of the union of their touched rows, packed; valid until the next pack. */
   private pack(): Float32Array[] {
-    zeroTouched(this.sum, this.union);
     unionTouchedRows(this.union, this.slotTouched);
     const length = packedLength(this.store.handle.size, this.union);
     return this.slots.map((slot, w) => {
