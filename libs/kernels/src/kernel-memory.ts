@@ -12,11 +12,17 @@ const kernelsByBuffer = new WeakMap<ArrayBufferLike, ElementwiseKernels>();
  */
 export function sharedFloat32Array(length: number): Float32Array {
   if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`sharedFloat32Array: length ${length} is not a whole number of elements`);
-  const pages = Math.max(1, Math.ceil((length * 4) / PAGE_BYTES));
-  if (pages > MAX_PAGES) return new Float32Array(new SharedArrayBuffer(length * 4));
+  const pages = kernelMemoryPages(length);
+  if (pages === undefined) return new Float32Array(new SharedArrayBuffer(length * 4));
   const memory = new webAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   kernelsByBuffer.set(memory.buffer, instantiate(memory));
   return new Float32Array(memory.buffer, 0, length);
+}
+
+/** The WebAssembly pages that `length` float32 take in a kernel memory (at least one), or undefined when they do not fit one. */
+export function kernelMemoryPages(length: number): number | undefined {
+  const pages = Math.max(1, Math.ceil((length * 4) / PAGE_BYTES));
+  return pages <= MAX_PAGES ? pages : undefined;
 }
 
 /** The kernels that update `first` (and `second`) in place, when both lie in one kernel memory of this thread. */

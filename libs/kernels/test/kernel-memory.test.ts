@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { addInto, sharedFloat32Array } from '../src/index.js';
-import { inPlaceKernels } from '../src/kernel-memory.js';
+import { MAX_PAGES } from '../src/elementwise-module.js';
+import { inPlaceKernels, kernelMemoryPages } from '../src/kernel-memory.js';
 
 describe('sharedFloat32Array', () => {
   it('holds the zeros asked for in a SharedArrayBuffer', () => {
@@ -44,5 +45,12 @@ describe('sharedFloat32Array', () => {
 
   it.each([-1, 1.5, Number.NaN])('refuses a length of %s, naming it', (length) => {
     expect(() => sharedFloat32Array(length)).toThrow(new RegExp(`length ${length} is not a whole number of elements`));
+  });
+
+  it('takes whole 64 KiB pages, and leaves vectors a WebAssembly memory cannot hold to plain shared memory', () => {
+    expect([0, 1, 16_384, 16_385].map(kernelMemoryPages)).toEqual([1, 1, 1, 2]);
+    expect(MAX_PAGES * 65_536).toBeLessThan(2 ** 32);
+    expect(kernelMemoryPages(MAX_PAGES * 16_384)).toBe(MAX_PAGES);
+    expect(kernelMemoryPages(MAX_PAGES * 16_384 + 1)).toBeUndefined();
   });
 });
