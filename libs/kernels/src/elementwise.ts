@@ -26,10 +26,34 @@ export function addInto(left: Float32Array, right: Float32Array): Float32Array {
 const SHORT_RANGE = 64;
 
 /**
+ * addInto on the spans [spans[2k], spans[2k+1]) for k < count alone (ascending, disjoint, inside `left`): the same
+ * float32 additions, element for element, and nothing outside the spans is read or written; returns left.
+ */
+export function addSpansInto(left: Float32Array, right: Float32Array, spans: Uint32Array, count: number): Float32Array {
+  if (right.length < left.length) throw new RangeError(`addSpansInto: the right operand has ${right.length} elements, the left ${left.length}`);
+  const kernels = inPlaceKernels(left, right);
+  for (let k = 0; k < count; k++) {
+    const start = spans[2 * k]!;
+    const end = spans[2 * k + 1]!;
+    checkRange('addSpansInto', start, end, left.length);
+    if (kernels) kernels.add(left.byteOffset + 4 * start, right.byteOffset + 4 * start, end - start);
+    else if (end - start < SHORT_RANGE) for (let i = start; i < end; i++) left[i] = left[i]! + right[i]!;
+    else updateInChunks(left, right, start, end, (n) => scratchKernels.add(FIRST, SECOND, n));
+  }
+  return left;
+}
+
+/** An in-place kernel writes raw memory: a range outside its arrays would silently overwrite the vectors beside them. */
+function checkRange(name: string, start: number, end: number, length: number): void {
+  if (!(start >= 0 && start <= end && end <= length)) throw new RangeError(`${name}: the range [${start}, ${end}) is not inside the ${length} elements`);
+}
+
+/**
  * The SGD step params[i] ← params[i] − learningRate·grad[i] over [start, end), computed in float64 and rounded once to
  * float32, exactly as that JavaScript expression on Float32Arrays.
  */
 export function sgdStep(params: Float32Array, grad: Float32Array, learningRate: number, start: number, end: number): void {
+  checkRange('sgdStep', start, end, Math.min(params.length, grad.length));
   const kernels = inPlaceKernels(params, grad);
   if (kernels) {
     if (end > start) kernels.sgd(params.byteOffset + 4 * start, grad.byteOffset + 4 * start, end - start, learningRate);

@@ -45,4 +45,10 @@ describe.each(placements(100_000))('sgdStep on $name', ({ place }) => {
     sgdStep(params, grad, 0.05, 1_001, 38_999);
     expect(params).toEqual(expected);
   });
+
+  it('refuses a range outside the vectors, naming it', () => {
+    const [params, grad] = place(new Float32Array(100), new Float32Array(100)) as [Float32Array, Float32Array];
+    expect(() => sgdStep(params.subarray(0, 50), grad, 0.1, 40, 51)).toThrow('sgdStep: the range [40, 51) is not inside the 50 elements');
+    expect(() => sgdStep(params, grad, 0.1, 10, 5)).toThrow('sgdStep: the range [10, 5) is not inside the 100 elements');
+  });
 });
