@@ -39,25 +39,6 @@ export function zeroTouched(values: Float32Array, touched: TouchedRows): void {
   });
 }
 
-/**
- * Calls `span(start, end)` for the element ranges `touched` selects in a `size`-long vector, ascending: the dense
- * ranges between and around the tables, and each touched row (adjacent rows are merged into one range).
- */
-export function forEachSpan(size: number, touched: TouchedRows, span: (start: number, end: number) => void): void {
-  let pending = -1;
-  let pendingEnd = -1;
-  walkSelection(size, touched, true, (start, count) => {
-    if (start === pendingEnd) {
-      pendingEnd += count;
-      return;
-    }
-    if (pending >= 0) span(pending, pendingEnd);
-    pending = start;
-    pendingEnd = start + count;
-  });
-  if (pending >= 0) span(pending, pendingEnd);
-}
-
 /** Elements of the touched rows alone: a packed vector of packRows. */
 export function packedRowsLength(touched: TouchedRows): number {
   return touched.tables.reduce((n, t, k) => n + touched.counts[k]! * t.dimension, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTouchedRows, forEachSpan, packedLength, packedRowsLength, packRows, packTouched, setTouchedFromIds, treeSum, unpackRows, unpackTouched, zeroTouched } from '../src/index.js';
+import { createTouchedRows, packedLength, packedRowsLength, packRows, packTouched, setTouchedFromIds, treeSum, unpackRows, unpackTouched, zeroTouched } from '../src/index.js';
 
 // Elements 0–1 dense, table 0 at 2 (4 rows × 2), dense 10–11, table 1 at 12 (3 rows × 1), dense 15–16.
 const tables = [
@@ -17,25 +17,15 @@ function touchedOf(t0: number[], t1: number[]) {
 
 /** A gradient that is zero outside its dense part and its touched rows, as BatchGradient leaves one. */
 function sparseGradient(t0: number[], t1: number[], seed: number): Float32Array {
+  const values = Float32Array.from({ length: size }, (_, i) => Math.sin(seed * 31 + i * 7) * 10 ** ((i % 5) - 2));
+  // Unpacking its own packed elements into zeros leaves just the dense part and the touched rows.
+  const touched = touchedOf(t0, t1);
   const g = new Float32Array(size);
-  forEachSpan(size, touchedOf(t0, t1), (start, end) => {
-    for (let i = start; i < end; i++) g[i] = Math.sin(seed * 31 + i * 7) * 10 ** ((i % 5) - 2);
-  });
+  unpackTouched(packTouched(values, touched, new Float32Array(size)), touched, g);
   return g;
 }
 
 describe('sparse gradient helpers', () => {
-  it('select the dense part and the touched rows, merging adjacent spans', () => {
-    const spans: Array<[number, number]> = [];
-    forEachSpan(size, touchedOf([0, 1, 3], [2]), (s, e) => spans.push([s, e]));
-    // Dense [0,2) runs into rows 0 and 1 of table 0 ([2,6)); row 3 is [8,10), running into dense [10,12); row 2 of table 1 is 14, then dense [15,17).
-    expect(spans).toEqual([
-      [0, 6],
-      [8, 12],
-      [14, 17],
-    ]);
-  });
-
   it('pack the selected elements in order and unpack them back in place, leaving the rest alone', () => {
     const touched = touchedOf([1], [0, 2]);
     const values = Float32Array.from({ length: size }, (_, i) => i + 1);

@@ -1,4 +1,5 @@
 import { addInto } from '@churnlab/kernels';
+import type { AddInto } from './add-into.js';
 
 /**
  * The micro-shards of a step form one fixed binary tree (a node [lo, hi) splits at lo + ⌈(hi−lo)/2⌉, as treeSum does).
@@ -36,15 +37,15 @@ export function workerMicroShardRange(microShards: number, workers: number, work
   return block;
 }
 
-/** Sums the workers' block sums in the shape of the micro-shard tree, writing into and returning `sums[0]`. */
-export function sumWorkerBlocks(sums: Float32Array[], microShards: number): Float32Array {
+/** Sums the workers' block sums in the shape of the micro-shard tree with `add`, writing into and returning `sums[0]`. */
+export function sumWorkerBlocks(sums: Float32Array[], microShards: number, add: AddInto = addInto): Float32Array {
   checkShape(microShards, sums.length);
   let next = 0;
   const sum = (node: Node): Float32Array => {
     if (node.workers === 1) return sums[next++]!;
     const [leftNode, rightNode] = split(node);
     const left = sum(leftNode);
-    return addInto(left, sum(rightNode));
+    return add(left, sum(rightNode));
   };
   return sum({ lo: 0, hi: microShards, workers: sums.length });
 }

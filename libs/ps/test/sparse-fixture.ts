@@ -1,4 +1,5 @@
-import { createTouchedRows, forEachSpan, setTouchedFromIds, type EmbeddingTable, type TouchedRows } from '@churnlab/model';
+import { createTouchedRows, setTouchedFromIds, type EmbeddingTable, type TouchedRows } from '@churnlab/model';
+import { updateSpans } from '../src/index.js';
 
 /** A parameter vector with dense parts around two tables: dense [0, 5), table 0 at 5 (40 rows × 4), dense [165, 168), table 1 at 168 (9 rows × 3), dense [195, 200). */
 export const tables: EmbeddingTable[] = [
@@ -24,7 +25,7 @@ export function sparseStep(step: number): { grad: Float32Array; touched: Touched
   const ids1 = step % 3 === 0 ? [] : [(step * 2) % 9, (step * 2 + 1) % 9];
   const touched = touchedOf(ids0, ids1);
   const grad = new Float32Array(size);
-  forEachSpan(size, touched, (start, end) => {
+  forEachSelected(touched, (start, end) => {
     for (let i = start; i < end; i++) grad[i] = unround(step, i);
   });
   return { grad, touched };
@@ -32,3 +33,9 @@ export function sparseStep(step: number): { grad: Float32Array; touched: Touched
 
 /** The initial parameters of these tests. */
 export const initialParams = () => Float32Array.from({ length: size }, (_, i) => unround(99, i));
+
+/** Calls `span(start, end)` for each range of the dense part and the touched rows, as the server selects them. */
+export function forEachSelected(touched: TouchedRows, span: (start: number, end: number) => void): void {
+  const { spans, count } = updateSpans(touched, size, 0, size);
+  for (let k = 0; k < count; k++) span(spans[2 * k]!, spans[2 * k + 1]!);
+}

@@ -76,7 +76,7 @@ describe('order policies with embedding tables', () => {
     expect(run.shards.applied).toEqual(Array.from({ length: steps }, (_, step) => stepIds(step)));
   });
 
-  it('sync-arrival sums the packed slots in arrival order and applies the union', async () => {
+  it('sync-arrival sums the touched elements of the slots in arrival order and applies the union', async () => {
     const run = await train({ order: 'sync-arrival', workers: 4, sparse: true, delay: (w) => 3 - w });
     expect(run.shards.applied).toEqual(Array.from({ length: steps }, (_, step) => stepIds(step)));
     // With every worker arriving in the same order on every step, the dense run reduces in the same order.

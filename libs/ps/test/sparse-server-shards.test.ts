@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forEachSpan } from '@churnlab/model';
 import { createOptimizer, defaultOptimizerConfig, optimizerNames, ServerShards } from '../src/index.js';
-import { initialParams, size, sparseStep } from './sparse-fixture.js';
+import { forEachSelected, initialParams, size, sparseStep } from './sparse-fixture.js';
 
 const bits = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
 
@@ -30,7 +29,7 @@ describe('ServerShards with touched rows', () => {
     new ServerShards(config, size, 3).apply(reference, grad, touched);
     // The same gradient with NaN in every table row it did not touch: only a read outside the touched rows could see one.
     const poisoned = new Float32Array(size).fill(Number.NaN);
-    forEachSpan(size, touched, (start, end) => poisoned.set(grad.subarray(start, end), start));
+    forEachSelected(touched, (start, end) => poisoned.set(grad.subarray(start, end), start));
     const params = initialParams();
     new ServerShards(config, size, 3).apply(params, poisoned, touched);
     expect(params.some(Number.isNaN)).toBe(false);

@@ -1,15 +1,16 @@
 import { addInto } from '@churnlab/kernels';
 import type { TouchedRows } from '@churnlab/model';
+import type { AddInto } from '../add-into.js';
 import type { GradientResult } from '../gradient-workers.js';
 import type { TrainingContext } from '../training-context.js';
 import { deliver } from './tasks.js';
 import { TouchedSlotSum } from './touched-slot-sum.js';
 
 /**
- * How a barrier step reduces its workers' gradient slots: the sum, and the workers in the order the sum took them.
- * The reduction must be elementwise: with embedding tables it is handed the slots' packed non-zero elements.
+ * How a barrier step reduces its workers' gradient slots in place with `add`: the sum, and the workers in the order the
+ * sum took them. With embedding tables, `add` adds only the elements that some slot of the step can have touched.
  */
-export type Reduce = (slots: Float32Array[], arrivalOrder: number[], step: number) => Reduced;
+export type Reduce = (slots: Float32Array[], arrivalOrder: number[], step: number, add: AddInto) => Reduced;
 
 /** A reduced step: the summed gradient, the workers in the order the sum took them and, with tables, the touched rows. */
 export interface Reduced {
@@ -37,7 +38,7 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
         }),
       ),
     );
-    const { gradient, order, touched } = sparse ? sparse.reduce(reduce, arrivalOrder, step) : reduce(slots, arrivalOrder, step);
+    const { gradient, order, touched } = sparse ? sparse.reduce(reduce, arrivalOrder, step) : reduce(slots, arrivalOrder, step, addInto);
     const version = store.write((params) => context.shards.apply(params, gradient, touched));
     order.forEach((w, orderKey) => {
       const { versionRead } = results[w]!;
@@ -48,9 +49,9 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
   }
 }
 
-/** Sums the slots left to right in `order`, in place into the first of them, and returns it. */
-export function sumInOrder(slots: Float32Array[], order: number[]): Float32Array {
+/** Sums the slots left to right in `order` with `add`, in place into the first of them, and returns it. */
+export function sumInOrder(slots: Float32Array[], order: number[], add: AddInto): Float32Array {
   const sum = slots[order[0]!]!;
-  for (const w of order.slice(1)) addInto(sum, slots[w]!);
+  for (const w of order.slice(1)) add(sum, slots[w]!);
   return sum;
 }

@@ -69,7 +69,7 @@ export function recordedPolicy(order: string, events: UpdateEvent[], shape: RunS
       name: 'replay-from:sync-arrival',
       guarantee,
       ...liveReads,
-      run: (context) => barrierSteps(context, (slots, _arrival, step) => ({ gradient: sumInOrder(slots, orders.get(step)!), order: orders.get(step)! })),
+      run: (context) => barrierSteps(context, (slots, _arrival, step, add) => ({ gradient: sumInOrder(slots, orders.get(step)!, add), order: orders.get(step)! })),
     };
   }
   const plan = planFromEvents(events);

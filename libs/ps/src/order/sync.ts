@@ -8,8 +8,8 @@ export const syncPolicy: OrderPolicy = {
   guarantee: 'bit-identical parameters for a fixed seed, whatever the thread timing, the worker count or the number of server shards',
   ...liveReads,
   run: (context) =>
-    barrierSteps(context, (slots) => ({
-      gradient: sumWorkerBlocks(slots, context.microShards),
+    barrierSteps(context, (slots, _arrival, _step, add) => ({
+      gradient: sumWorkerBlocks(slots, context.microShards, add),
       order: slots.map((_, w) => w),
     })),
 };
