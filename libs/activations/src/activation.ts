@@ -13,6 +13,10 @@ export interface Activation {
   readonly params: Readonly<Record<string, number | string>>;
   /** Elementwise f(x) as a tfjs op whose gradient is the analytic f'(x). */
   apply(x: Tensor): Tensor;
+  /** f(x) as plain tfjs ops, for code that writes the backward pass itself: apply's value. */
+  forward(x: Tensor): Tensor;
+  /** The analytic f'(x) as tfjs ops: apply's gradient is dy · derivative(x). */
+  derivative(x: Tensor): Tensor;
   readonly reference: ScalarReference;
 }
 
@@ -44,6 +48,8 @@ export function makeActivation(definition: ActivationDefinition): Activation {
     spec,
     params: Object.freeze({ ...params }),
     apply: (x) => op(x),
+    forward,
+    derivative,
     reference,
   };
 }

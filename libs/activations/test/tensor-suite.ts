@@ -54,6 +54,17 @@ export function describeTensorSuite(backend: 'wasm' | 'cpu', init: () => Promise
         expect(mismatches(reference.x, grad, want, FLOAT32_TOLERANCE)).toEqual([]);
       });
 
+      it('forward and derivative, as plain ops, give apply and its gradient bit for bit', () => {
+        const [applied, plain, gradient, derivative] = tf.tidy(() => {
+          const x = tf.tensor1d([...reference.x, ...midpoints]);
+          const dy = tf.tensor1d([...reference.x, ...midpoints].map((_, i) => ((i * 7) % 5) - 2.5));
+          const g = tf.grad((input: Tensor) => tf.sum(tf.mul(activation.apply(input), dy)))(x);
+          return [activation.apply(x), activation.forward(x), g, tf.mul(dy, activation.derivative(x))].map((t) => Array.from(t.dataSync()));
+        });
+        expect(plain).toEqual(applied);
+        expect(derivative).toEqual(gradient);
+      });
+
       it('never yields NaN or Infinity on huge finite inputs', () => {
         const extremes = [-1e30, -1e6, -100, -30, 30, 100, 1e6, 1e30];
         const values = [...forward(activation, extremes), ...gradient(activation, extremes)];
