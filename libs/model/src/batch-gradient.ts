@@ -1,7 +1,7 @@
 import { readInto, tf, type Tensor } from '@churnlab/tensor';
 import { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
 import { blockView } from './layout.js';
-import type { Network } from './network.js';
+import type { LayerTrace, Network } from './network.js';
 import type { TouchedRows } from './touched-rows.js';
 
 /**
@@ -54,22 +54,24 @@ export class BatchGradient {
     const tables = network.tables.length > 0;
     if (tables && (!categories || !touched)) throw new RangeError('BatchGradient: a model with embedding tables needs the categories and the touched rows to fill');
     const embedded = tables ? this.gather(categories!, rows) : null;
-    const { value, grads } = tf.tidy(() => {
+    const { value, blocks, embedding } = tf.tidy(() => {
       const x = this.denseInput(features, rows);
       const e = embedded && tf.tensor2d(embedded, [rows, embeddingWidth(network.tables)]);
-      const y = tf.tensor1d(labels.subarray(0, rows));
-      const scaledLoss = (...inputs: Tensor[]) => {
-        const [input, blocks] = e ? [inputs[0]!, inputs.slice(1)] : [null, inputs];
-        return tf.mul(network.lossSum(network.logits(blocks, network.mlpInput(x, input)), y), scale) as tf.Scalar;
-      };
-      return tf.valueAndGrads(scaledLoss)(e ? [e, ...this.blocks] : this.blocks);
+      const trace: LayerTrace[] = [];
+      const logits = network.logits(this.blocks, network.mlpInput(x, e), trace);
+      const { lossSum, dLogits } = network.loss(logits, tf.tensor1d(labels.subarray(0, rows)), scale);
+      const { blockGradients, inputGradient } = network.backward(this.blocks, trace, dLogits, e !== null);
+      // The embeddings are the input's last columns (mlpInput puts them after the dense features).
+      const embedding = inputGradient ? [tf.slice(inputGradient, [0, inputGradient.shape[1]! - e!.shape[1]!], [-1, -1])] : [];
+      return { value: lossSum, blocks: blockGradients, embedding };
     });
-    const lossSum = value.dataSync()[0]! / scale;
+    const lossSum = value.dataSync()[0]!;
     value.dispose();
-    if (!tables) return { lossSum, blocks: grads };
-    scatterEmbeddingGradient(grads[0]!.dataSync() as Float32Array, network.tables, categories!, rows, out, touched!);
-    grads[0]!.dispose();
-    return { lossSum, blocks: grads.slice(1) };
+    const [embeddingGradient] = embedding;
+    if (!embeddingGradient) return { lossSum, blocks };
+    scatterEmbeddingGradient(embeddingGradient.dataSync() as Float32Array, network.tables, categories!, rows, out, touched!);
+    embeddingGradient.dispose();
+    return { lossSum, blocks };
   }
 
   /** Writes the probabilities of `rows` examples into `out` (rows × outputs, row-major); `categories` as in compute. */
