@@ -53,8 +53,17 @@ function checkRange(name: string, start: number, end: number, length: number): v
  * float32, exactly as that JavaScript expression on Float32Arrays.
  */
 export function sgdStep(params: Float32Array, grad: Float32Array, learningRate: number, start: number, end: number): void {
-  checkRange('sgdStep', start, end, Math.min(params.length, grad.length));
+  sgdRange(params, grad, learningRate, start, end, inPlaceKernels(params, grad));
+}
+
+/** sgdStep on the spans [spans[2k], spans[2k+1]) for k < count alone (ascending, disjoint): one lookup of the kernels for them all. */
+export function sgdStepSpans(params: Float32Array, grad: Float32Array, learningRate: number, spans: Uint32Array, count: number): void {
   const kernels = inPlaceKernels(params, grad);
+  for (let k = 0; k < count; k++) sgdRange(params, grad, learningRate, spans[2 * k]!, spans[2 * k + 1]!, kernels);
+}
+
+function sgdRange(params: Float32Array, grad: Float32Array, learningRate: number, start: number, end: number, kernels: ElementwiseKernels | undefined): void {
+  checkRange('sgdStep', start, end, Math.min(params.length, grad.length));
   if (kernels) {
     if (end > start) kernels.sgd(params.byteOffset + 4 * start, grad.byteOffset + 4 * start, end - start, learningRate);
   } else if (end - start < SHORT_RANGE) {

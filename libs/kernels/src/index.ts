@@ -1,2 +1,2 @@
-export { addInto, addSpansInto, firstNonFinite, sgdStep } from './elementwise.js';
+export { addInto, addSpansInto, firstNonFinite, sgdStep, sgdStepSpans } from './elementwise.js';
 export { sharedFloat32Array } from './kernel-memory.js';

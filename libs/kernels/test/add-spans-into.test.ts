@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addSpansInto } from '../src/index.js';
-import { placements, spreadVector, vectorPair } from './float32-cases.js';
+import { placements, spansWithin, spreadVector, vectorPair } from './float32-cases.js';
 
 /** The JavaScript loop the kernel replaces, over the spans only. */
 function referenceAddSpans(left: Float32Array, right: Float32Array, spans: Uint32Array, count: number): Float32Array {
   const out = new Float32Array(left);
   for (let k = 0; k < count; k++) for (let i = spans[2 * k]!; i < spans[2 * k + 1]!; i++) out[i] = out[i]! + right[i]!;
   return out;
-}
-
-/** Ascending, disjoint spans inside [0, n): every other interval between sorted cut points (empty spans included). */
-function spansWithin(n: number) {
-  return fc.uniqueArray(fc.integer({ min: 0, max: n }), { maxLength: 12 }).map((cuts) => {
-    const sorted = cuts.sort((a, b) => a - b);
-    return Uint32Array.from(sorted.slice(0, sorted.length - (sorted.length % 2)));
-  });
 }
 
 describe.each(placements(200_000))('addSpansInto on $name', ({ place }) => {

@@ -46,3 +46,11 @@ function kernelMemory(elements: number): Placement {
 export function placements(elements: number): Placement[] {
   return [plainArrays, kernelMemory(elements)];
 }
+
+/** Ascending, disjoint spans inside [0, n): every other interval between sorted cut points (empty spans included). */
+export function spansWithin(n: number) {
+  return fc.uniqueArray(fc.integer({ min: 0, max: n }), { maxLength: 12 }).map((cuts) => {
+    const sorted = cuts.sort((a, b) => a - b);
+    return Uint32Array.from(sorted.slice(0, sorted.length - (sorted.length % 2)));
+  });
+}
