@@ -54,3 +54,8 @@ export function spansWithin(n: number) {
     return Uint32Array.from(sorted.slice(0, sorted.length - (sorted.length % 2)));
   });
 }
+
+/** A vector pair of vectorPair with ascending, disjoint spans inside it (start/end pairs, as the span kernels take them). */
+export function vectorPairWithSpans(maxLength: number) {
+  return vectorPair(maxLength).chain((pair) => fc.tuple(fc.constant(pair), spansWithin(pair[0].length)));
+}
