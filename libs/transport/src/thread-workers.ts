@@ -19,9 +19,9 @@ export class ThreadPool {
       // A worker's gradient is never queued behind another's on one thread: one task per thread at a time.
       concurrentTasksPerWorker: 1,
       idleTimeout: Number.POSITIVE_INFINITY,
-      // Idle threads wait for tasks in their event loop rather than in Atomics.wait, which measured faster where steps
-      // are short and workers many (model b, 2 sync workers on 2 cores: 187 → 204 steps/s, dispatch 0.44 → 0.34 ms per
-      // step; 1 worker and model a unchanged in speed).
+      // Idle threads wait for tasks in their event loop rather than in Atomics.wait, which measured faster for short
+      // steps (model b, 2 sync workers on 2 cores: 187 → 204 steps/s, dispatch 0.44 → 0.34 ms per step; 1 worker and
+      // model a unchanged in speed).
       atomics: 'disabled',
     });
   }
