@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initWasmBackend, tf, type Tensor } from '@churnlab/tensor';
-import { initialParameters, Network, blockView, type ModelSpec } from '../src/index.js';
-import type { LayerTrace } from '../src/network.js';
+import { initialParameters, Network, blockView, type LayerTrace, type ModelSpec } from '../src/index.js';
 
 const rows = 12;
 const values = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 7.1 + i * 1.37) * 1.3);
