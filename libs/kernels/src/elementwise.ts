@@ -13,17 +13,15 @@ const scratchKernels = instantiate(scratchMemory);
 // The memory has a fixed size, so this view never goes stale.
 const scratch = new Float32Array(scratchMemory.buffer);
 
+/** Ranges shorter than this are updated in JavaScript when they would go through the scratch memory: the same arithmetic, without the copies. */
+const SHORT_RANGE = 64;
+
 /** left[i] ← left[i] + right[i] in float32 for every element of `left` (`right` at least as long, not overlapping it unless it is left); returns left. */
 export function addInto(left: Float32Array, right: Float32Array): Float32Array {
   if (right.length < left.length) throw new RangeError(`addInto: the right operand has ${right.length} elements, the left ${left.length}`);
-  const kernels = inPlaceKernels(left, right);
-  if (kernels) kernels.add(left.byteOffset, right.byteOffset, left.length);
-  else updateInChunks(left, right, 0, left.length, (n) => scratchKernels.add(FIRST, SECOND, n));
+  addRange(left, right, 0, left.length, inPlaceKernels(left, right));
   return left;
 }
-
-/** Ranges shorter than this are updated in JavaScript when they would go through the scratch memory: the same arithmetic, without the copies. */
-const SHORT_RANGE = 64;
 
 /**
  * addInto on the spans [spans[2k], spans[2k+1]) for k < count alone (ascending, disjoint, inside `left`): the same
@@ -36,11 +34,16 @@ export function addSpansInto(left: Float32Array, right: Float32Array, spans: Uin
     const start = spans[2 * k]!;
     const end = spans[2 * k + 1]!;
     checkRange('addSpansInto', start, end, left.length);
-    if (kernels) kernels.add(left.byteOffset + 4 * start, right.byteOffset + 4 * start, end - start);
-    else if (end - start < SHORT_RANGE) for (let i = start; i < end; i++) left[i] = left[i]! + right[i]!;
-    else updateInChunks(left, right, start, end, (n) => scratchKernels.add(FIRST, SECOND, n));
+    addRange(left, right, start, end, kernels);
   }
   return left;
+}
+
+/** left[i] ← left[i] + right[i] over [start, end): in place with `kernels`, else in JavaScript when short, else through the scratch memory. */
+function addRange(left: Float32Array, right: Float32Array, start: number, end: number, kernels: ElementwiseKernels | undefined): void {
+  if (kernels) kernels.add(left.byteOffset + 4 * start, right.byteOffset + 4 * start, end - start);
+  else if (end - start < SHORT_RANGE) for (let i = start; i < end; i++) left[i] = left[i]! + right[i]!;
+  else updateInChunks(left, right, start, end, (n) => scratchKernels.add(FIRST, SECOND, n));
 }
 
 /** An in-place kernel writes raw memory: a range outside its arrays would silently overwrite the vectors beside them. */
@@ -62,6 +65,7 @@ export function sgdStepSpans(params: Float32Array, grad: Float32Array, learningR
   for (let k = 0; k < count; k++) sgdRange(params, grad, learningRate, spans[2 * k]!, spans[2 * k + 1]!, kernels);
 }
 
+/** The SGD step over [start, end), checked against both vectors: in place with `kernels`, else in JavaScript when short, else through the scratch memory. */
 function sgdRange(params: Float32Array, grad: Float32Array, learningRate: number, start: number, end: number, kernels: ElementwiseKernels | undefined): void {
   checkRange('sgdStep', start, end, Math.min(params.length, grad.length));
   if (kernels) {
