@@ -38,11 +38,14 @@ export class BatchGradient {
    */
   compute(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array, categories?: Uint32Array, touched?: TouchedRows): number {
     const { lossSum, blocks } = this.gradientTensors(features, labels, rows, scale, out, categories, touched);
-    this.network.mlpBlocks.forEach((block, i) => {
-      readInto(blocks[i]!, out, block.offset);
-      blocks[i]!.dispose();
-    });
+    this.readBlocks(blocks, out);
+    tf.dispose(blocks);
     return lossSum;
+  }
+
+  /** Reads MLP-block tensors, one per block of mlpBlocks as gradientTensors returns them, into their places of `out`. */
+  readBlocks(blocks: Tensor[], out: Float32Array): void {
+    this.network.mlpBlocks.forEach((block, i) => readInto(blocks[i]!, out, block.offset));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initWasmBackend } from '@churnlab/tensor';
+import { initWasmBackend, tf } from '@churnlab/tensor';
 import { BatchGradient, initialParameters, Network, type ModelSpec } from '../src/index.js';
 import { referenceLossSum } from './reference-mlp.js';
 
@@ -56,6 +56,18 @@ describe.each(cases)('BatchGradient on WASM, %s', (_name, spec, labels) => {
     batch.compute(features.subarray(0, 15), labels.subarray(0, 3), 3, 1 / rows, first);
     batch.compute(features.subarray(15), labels.subarray(3), 3, 1 / rows, second);
     whole.forEach((w, i) => expect(first[i]! + second[i]!).toBeCloseTo(w, 6));
+  });
+
+  it('reads gradientTensors into the places compute writes, leaving the tensors to their owner', () => {
+    batch.setParameters(params);
+    const computed = new Float32Array(params.length);
+    batch.compute(features, labels, rows, 1 / rows, computed);
+    const read = new Float32Array(params.length).fill(Number.NaN);
+    const { blocks } = batch.gradientTensors(features, labels, rows, 1 / rows, read);
+    batch.readBlocks(blocks, read);
+    expect(blocks.every((b) => !b.isDisposed)).toBe(true);
+    tf.dispose(blocks);
+    expect(read).toEqual(computed);
   });
 
   it('predicts probabilities that are valid distributions', () => {

@@ -16,7 +16,7 @@ import {
   type TouchedRows,
 } from '@churnlab/model';
 import { addInto, firstNonFinite } from '@churnlab/kernels';
-import { readInto, tf, type Tensor } from '@churnlab/tensor';
+import { tf, type Tensor } from '@churnlab/tensor';
 import { gradientPrecision, SharedParameters, type GradientResult, type GradientRounder, type GradientTask } from '@churnlab/ps';
 import { seedStream, type SeedStream } from '@churnlab/random';
 import type { RunSetup } from './messages.js';
@@ -141,7 +141,8 @@ export class WorkerRuntime {
 
   /** Rounds a micro-shard's gradient (its MLP blocks, disposed here, and the tables' rows in `out`) in `out`, and returns the rounded blocks as tensors. */
   private rounded(blocks: Tensor[], out: Float32Array, step: number, microShard: number): Tensor[] {
-    this.readBlocks(blocks, out);
+    this.gradient.readBlocks(blocks, out);
+    tf.dispose(blocks);
     this.rounder.round(out, this.numericStream, step, microShard);
     return this.network.mlpBlocks.map((block) => tf.tensor(blockView(out, block), block.shape, 'float32'));
   }
@@ -152,14 +153,6 @@ export class WorkerRuntime {
     const held = this.packedRows[i];
     if (held && held.length >= length) return held;
     return (this.packedRows[i] = new Float32Array(Math.max(length, 2 * (held?.length ?? 0))));
-  }
-
-  /** Reads the MLP blocks into their places of `out` and disposes them. */
-  private readBlocks(blocks: Tensor[], out: Float32Array): void {
-    this.network.mlpBlocks.forEach((block, i) => {
-      readInto(blocks[i]!, out, block.offset);
-      blocks[i]!.dispose();
-    });
   }
 
   /** Whether the task's sum in slot `slot` is finite: its MLP blocks there and, with tables, its packed rows. */
@@ -178,7 +171,7 @@ export class WorkerRuntime {
     const slotTouched = this.store.touchedRows(slot);
     if (rows && slotTouched) zeroTouched(target, slotTouched);
     else if (rows) target.fill(0);
-    this.network.mlpBlocks.forEach((block, i) => readInto(blocks[i]!, target, block.offset));
+    this.gradient.readBlocks(blocks, target);
     if (!rows) return;
     unpackRows(rows, this.taskTouched, target);
     if (slotTouched) copyTouchedRows(slotTouched, this.taskTouched);
