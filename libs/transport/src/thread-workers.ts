@@ -3,56 +3,73 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '@churnlab/data';
 import type { GradientResult, GradientTask, GradientWorkers } from '@churnlab/ps';
-import type { RunSetup, ThreadMemory, WorkerMessage } from '@churnlab/worker';
+import type { RunMessage, RunSetup, ThreadMemory, ThreadRequest } from '@churnlab/worker';
+import { ThreadChannel } from './thread-channel.js';
 
-/** A piscina pool of worker threads, each running one WASM SIMD tfjs backend; shared by the runs that use it. */
+interface Queued {
+  message: Exclude<ThreadRequest, { kind: 'stop' }>;
+  /** The one channel that must serve it; any free one when absent. */
+  channel?: ThreadChannel;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A piscina pool of worker threads, each running one WASM SIMD tfjs backend; shared by the runs that use it. Piscina
+ * starts the threads and replaces any that dies; each thread serves requests through its own channel, and requests wait
+ * here, in order, for a free one. The serving threads keep the process alive until the pool is closed.
+ */
 export class ThreadPool {
   private readonly piscina: Piscina;
+  private readonly channels: ThreadChannel[];
+  private readonly queue: Queued[] = [];
 
   constructor(readonly threads: number) {
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`workers: ${threads} is not allowed; expected a positive integer`);
     const entry = createRequire(import.meta.url).resolve('@churnlab/worker/thread-entry');
-    this.piscina = new Piscina({
-      filename: entry,
-      minThreads: threads,
-      maxThreads: threads,
-      // A worker's gradient is never queued behind another's on one thread: one task per thread at a time.
-      concurrentTasksPerWorker: 1,
-      idleTimeout: Number.POSITIVE_INFINITY,
-      // Idle threads wait for tasks in their event loop rather than in Atomics.wait, which measured faster for short
-      // steps (model b, 2 sync workers on 2 cores: 187 → 204 steps/s, dispatch 0.44 → 0.34 ms per step; 1 worker and
-      // model a unchanged in speed).
-      atomics: 'disabled',
-    });
+    // One serve task per thread, for as long as the pool lives.
+    this.piscina = new Piscina({ filename: entry, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 1, idleTimeout: Number.POSITIVE_INFINITY });
+    this.channels = Array.from({ length: threads }, () => new ThreadChannel(this.piscina, () => this.dispatch()));
   }
 
-  /** Runs one message on some thread of the pool. */
-  run<T>(message: WorkerMessage): Promise<T> {
-    return this.piscina.run(message) as Promise<T>;
+  /** Runs one message of a run on the first thread free. */
+  run<T>(message: RunMessage): Promise<T> {
+    return this.enqueue<T>(message);
   }
 
-  /**
-   * Each thread's own memory, one answer per thread. Threads share the process, so this is the only per-thread view:
-   * each thread holds its message until every thread has one, and the answers' thread ids prove it.
-   */
-  async memory(timeoutMs = 30_000): Promise<ThreadMemory[]> {
-    const arrivals = new Int32Array(new SharedArrayBuffer(4));
-    const answers = await Promise.all(
-      Array.from({ length: this.threads }, () => this.run<ThreadMemory>({ kind: 'memory', arrivals, threads: this.threads, timeoutMs })),
-    );
-    const distinct = new Set(answers.map((a) => a.threadId)).size;
-    if (distinct !== this.threads) throw new Error(`memory: ${distinct} distinct threads answered; expected all ${this.threads} of the pool`);
-    return answers;
+  /** Each thread's own memory: one answer per thread, in thread order, each once the thread is free. */
+  async memory(): Promise<ThreadMemory[]> {
+    return Promise.all(this.channels.map((channel) => this.enqueue<ThreadMemory>({ kind: 'memory' }, channel)));
   }
 
-  /** Stops every thread. */
+  /** Stops every thread; requests still waiting fail. */
   async close(): Promise<void> {
+    for (const queued of this.queue.splice(0)) queued.reject(new Error('the thread pool was closed'));
+    this.channels.forEach((channel) => channel.stop());
     await this.piscina.destroy();
   }
 
   /** Threads worth starting on this machine for `workers` logical workers. */
   static sizeFor(workers: number): number {
     return Math.max(1, Math.min(workers, availableParallelism()));
+  }
+
+  private enqueue<T>(message: Queued['message'], channel?: ThreadChannel): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ message, ...(channel && { channel }), resolve: resolve as (value: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Hands waiting requests, oldest first, to free channels that may serve them. */
+  private dispatch(): void {
+    for (const channel of this.channels) {
+      if (channel.busy) continue;
+      const next = this.queue.findIndex((queued) => queued.channel === undefined || queued.channel === channel);
+      if (next < 0) continue;
+      const [queued] = this.queue.splice(next, 1);
+      channel.request(queued!.message).then(queued!.resolve, queued!.reject);
+    }
   }
 }
 

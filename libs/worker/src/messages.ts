@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { Dataset } from '@churnlab/data';
 import type { ModelSpec } from '@churnlab/model';
 import type { GradientPrecisionName, GradientTask, SharedParametersHandle } from '@churnlab/ps';
@@ -29,17 +30,35 @@ export interface PredictMessage {
   out: Float32Array;
 }
 
-/**
- * Report this thread's memory. Each of the pool's `threads` threads must answer one: a thread that took the message
- * holds it until all have arrived (counted in `arrivals`, shared), so no thread can take two, or fails after `timeoutMs`.
- */
+/** Report this thread's memory. */
 export interface MemoryMessage {
   kind: 'memory';
-  arrivals: Int32Array;
-  threads: number;
-  timeoutMs: number;
 }
 
+/** Stop serving: the thread's serve task returns and the thread is free for the pool again. */
+export interface StopMessage {
+  kind: 'stop';
+}
+
+/**
+ * The pool's one long task per thread: serve the requests posted on `port` until a stop. Whoever posts a request adds
+ * one to `doorbell[0]` and notifies it, so the thread waits in Atomics.wait between requests rather than in its event
+ * loop, and a request reaches it without a round through the pool's task queue.
+ */
+export interface ServeMessage {
+  kind: 'serve';
+  port: MessagePort;
+  doorbell: Int32Array;
+}
+
+/** A request to a serving thread, numbered so that its answer can be matched to it. */
+export interface ChannelRequest {
+  id: number;
+  message: ThreadRequest;
+}
+
+/** A serving thread's answer to request `id`: what its handler returned, or what it threw. */
+export type ChannelAnswer = { id: number; value: unknown } | { id: number; error: unknown };
 /** One worker thread's own memory, at the moment it answers; buffers shared with it (parameter store, data) are not its own. */
 export interface ThreadMemory {
   /** worker_threads' threadId, so the caller can tell that every thread answered. */
@@ -55,4 +74,5 @@ export interface ThreadMemory {
 /** The messages that belong to one training run. */
 export type RunMessage = GradientMessage | PredictMessage;
 
-export type WorkerMessage = RunMessage | MemoryMessage;
+/** What a serving thread is asked to do. */
+export type ThreadRequest = RunMessage | MemoryMessage | StopMessage;

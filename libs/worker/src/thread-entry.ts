@@ -1,13 +1,14 @@
 import { initWasmBackend } from '@churnlab/tensor';
-import type { GradientResult, InjectedFault } from '@churnlab/ps';
-import type { RunMessage, ThreadMemory, WorkerMessage } from './messages.js';
+import type { InjectedFault } from '@churnlab/ps';
+import type { RunMessage, ServeMessage, ThreadRequest } from './messages.js';
 import { WorkerRuntime } from './runtime.js';
+import { serveChannel } from './serve-channel.js';
 import { threadMemory } from './thread-memory.js';
 
-// One single-threaded WASM SIMD backend per worker thread, proven at start-up: a thread that cannot have it fails every task loudly.
+// One single-threaded WASM SIMD backend per worker thread, proven at start-up: a thread that cannot have it fails every request loudly.
 const backend = initWasmBackend();
 
-// A pool serves runs one after another (and a few at once); tasks name their run, and the oldest runs' state is dropped.
+// A pool serves runs one after another (and a few at once); requests name their run, and the oldest runs' state is dropped.
 const RUNS_KEPT = 4;
 const runtimes = new Map<string, WorkerRuntime>();
 
@@ -24,10 +25,20 @@ function runtimeFor(message: RunMessage): WorkerRuntime {
   return runtime;
 }
 
-/** The piscina task handler of a worker thread. */
-export default async function handle(message: WorkerMessage): Promise<GradientResult | ThreadMemory | null> {
-  await backend;
-  if (message.kind === 'memory') return threadMemory(message);
+/** The piscina task of a worker thread: once its backend is up (or has failed), serve the pool's requests until a stop. */
+export default async function serve(message: ServeMessage): Promise<void> {
+  const failure = await backend.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  serveChannel(message, (request) => {
+    if (failure !== undefined) throw failure;
+    return handle(request);
+  });
+}
+
+function handle(message: Exclude<ThreadRequest, { kind: 'stop' }>): unknown {
+  if (message.kind === 'memory') return threadMemory();
   const runtime = runtimeFor(message);
   if (message.kind === 'gradient') {
     actOut(message.task.fault);
