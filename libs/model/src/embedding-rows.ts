@@ -21,7 +21,9 @@ export function gatherEmbeddingRows(params: Float32Array, tables: readonly Embed
       const { offset, rows: tableRows, dimension } = tables[t]!;
       const id = categories[r * k + t]!;
       if (id >= tableRows) throw new RangeError(`categorical feature ${t}: bucket id ${id} is not allowed; expected an id below the table's ${tableRows} rows`);
-      out.set(params.subarray(offset + id * dimension, offset + (id + 1) * dimension), column);
+      // Element by element: a subarray view per row costs more than copying a short row.
+      const from = offset + id * dimension;
+      for (let j = 0; j < dimension; j++) out[column + j] = params[from + j]!;
       column += dimension;
     }
   }

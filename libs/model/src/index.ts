@@ -15,4 +15,4 @@ export { addTensors } from './add-tensors.js';
 export { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
 export { copyTouchedRows, createTouchedRows, setTouchedFromIds, touchedIds, touchedRowCount, unionTouchedRows } from './touched-rows.js';
 export type { TouchedRows } from './touched-rows.js';
-export { packedLength, packedRowsLength, packRows, packTouched, unpackRows, unpackTouched, zeroTouched } from './sparse-gradient.js';
+export { packedLength, packedRowsLength, packRows, packRowsWithin, packTouched, unpackRows, unpackTouched, zeroTouched } from './sparse-gradient.js';

@@ -52,6 +52,29 @@ export function packRows(values: Float32Array, touched: TouchedRows, out: Float3
   return out.subarray(0, length);
 }
 
+/**
+ * packRows(values, within, out) for a `values` that is zero in every row of `within` outside `rows` (a subset of it):
+ * zeroes the packed rows, then copies just the rows of `rows` to their places. A micro-shard's gradient packed to its
+ * task's rows costs its own rows rather than all of the task's. Throws when `rows` is not within `within`.
+ */
+export function packRowsWithin(values: Float32Array, rows: TouchedRows, within: TouchedRows, out: Float32Array): Float32Array {
+  const length = packedRowsLength(within);
+  if (out.length < length) throw new RangeError(`packRowsWithin: needs ${length} elements, the output has ${out.length}`);
+  out.fill(0, 0, length);
+  let base = 0;
+  within.tables.forEach(({ offset, dimension }, k) => {
+    const all = touchedIds(within, k);
+    let at = 0;
+    for (const row of touchedIds(rows, k)) {
+      while (at < all.length && all[at]! < row) at++;
+      if (all[at] !== row) throw new RangeError(`packRowsWithin: row ${row} of table ${k} is not among the rows packed to`);
+      copySpan(values, offset + row * dimension, out, base + at * dimension, dimension);
+    }
+    base += all.length * dimension;
+  });
+  return out.subarray(0, length);
+}
+
 /** Writes a vector packed by packRows(·, touched, ·) back to its rows in `values`; other elements are left alone. */
 export function unpackRows(packed: Float32Array, touched: TouchedRows, values: Float32Array): void {
   if (packed.length !== packedRowsLength(touched)) throw new RangeError(`unpackRows: ${packed.length} packed elements do not match the ${packedRowsLength(touched)} of the touched rows`);

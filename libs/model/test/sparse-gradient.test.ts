@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTouchedRows, packedLength, packedRowsLength, packRows, packTouched, setTouchedFromIds, treeSum, unpackRows, unpackTouched, zeroTouched } from '../src/index.js';
+import { createTouchedRows, packedLength, packedRowsLength, packRows, packRowsWithin, packTouched, setTouchedFromIds, treeSum, unpackRows, unpackTouched, zeroTouched } from '../src/index.js';
 
 // Elements 0–1 dense, table 0 at 2 (4 rows × 2), dense 10–11, table 1 at 12 (3 rows × 1), dense 15–16.
 const tables = [
@@ -51,6 +51,19 @@ describe('sparse gradient helpers', () => {
     expect(Array.from(target)).toEqual([-1, -1, -1, -1, 5, 6, 7, 8, -1, -1, -1, -1, 13, -1, -1, -1, -1]);
     expect(() => packRows(values, touched, new Float32Array(4))).toThrow(/needs 5 elements, the output has 4/);
     expect(() => unpackRows(packed.subarray(1), touched, target)).toThrow(/4 packed elements do not match the 5/);
+  });
+
+  it('pack a subset of rows to the layout of a larger set exactly as packRows does when the other rows are zero', () => {
+    const within = touchedOf([0, 1, 3], [0, 2]);
+    const rows = touchedOf([1, 3], [2]);
+    const values = sparseGradient([1, 3], [2], 5);
+    const expected = packRows(values, within, new Float32Array(packedRowsLength(within)));
+    const stale = new Float32Array(packedRowsLength(within) + 3).fill(Number.NaN);
+    const packed = packRowsWithin(values, rows, within, stale);
+    expect(packed).toEqual(expected);
+    expect(Array.from(stale.subarray(packed.length))).toEqual([Number.NaN, Number.NaN, Number.NaN]);
+    expect(() => packRowsWithin(values, touchedOf([2], []), within, stale)).toThrow(/row 2 of table 0 is not among the rows packed to/);
+    expect(() => packRowsWithin(values, rows, within, new Float32Array(4))).toThrow(/needs 8 elements, the output has 4/);
   });
 
   it('zero only the touched rows', () => {

@@ -7,7 +7,7 @@ import {
   createTouchedRows,
   Network,
   packedRowsLength,
-  packRows,
+  packRowsWithin,
   setTouchedFromIds,
   treeReduce,
   unpackRows,
@@ -123,7 +123,7 @@ export class WorkerRuntime {
   /**
    * The gradient of micro-shard `i` of the task, rounded to the run's precision, and its Σloss. Rounding needs the
    * whole vector in memory, so a rounded gradient goes through `leafGradient` and back to the backend; the tables'
-   * rows are there anyway (zero but for this micro-shard's rows) and are packed to the task's touched rows.
+   * rows are there anyway, and this micro-shard's are packed to the task's touched rows.
    */
   private microShardGradient(task: GradientTask, i: number): { lossSum: number; leaf: Leaf } {
     const shard = task.microShards[i]!;
@@ -131,12 +131,13 @@ export class WorkerRuntime {
     const rounding = this.rounder.name !== 'float32';
     if ((tables || rounding) && this.leafGradient.length === 0) this.leafGradient = new Float32Array(this.snapshot.length);
     const out = this.leafGradient;
-    // Zero the rows the previous micro-shard left, so the buffer is zero in the tables but for this one's rows.
+    // Zero the rows the previous micro-shard left, so the buffer is zero in the tables but for this one's rows: packing
+    // reads just those, but a rounder sees the whole vector (int8 takes its scale from it).
     if (tables) zeroTouched(out, this.leafTouched);
     this.gather(this.setup.train, shard);
     const { lossSum, blocks } = this.gradient.gradientTensors(this.features, this.labels, shard.length, task.scale, out, this.categories, this.leafTouched);
     const rounded = rounding ? this.rounded(blocks, out, task.step, task.firstMicroShard + i) : blocks;
-    return { lossSum, leaf: { blocks: rounded, rows: tables ? packRows(out, this.taskTouched, this.packedRowsBuffer(i)) : null } };
+    return { lossSum, leaf: { blocks: rounded, rows: tables ? packRowsWithin(out, this.leafTouched, this.taskTouched, this.packedRowsBuffer(i)) : null } };
   }
 
   /** Rounds a micro-shard's gradient (its MLP blocks, disposed here, and the tables' rows in `out`) in `out`, and returns the rounded blocks as tensors. */

@@ -18,7 +18,7 @@ const layout = parameterLayout(model);
 const tables = embeddingTables(layout);
 const precision = { name: 'float32' as const, seed: 1, replica: 0 };
 
-function setup(options: { storeTables?: boolean; precisionName?: 'float32' | 'bfloat16' } = {}) {
+function setup(options: { storeTables?: boolean; precisionName?: 'float32' | 'bfloat16' | 'int8' } = {}) {
   const store = SharedParameters.create(initialParameters(layout, 3), 2, 0, options.storeTables === false ? [] : tables);
   const runtime = new WorkerRuntime({ runId: 'r', model, store: store.handle, train, precision: { ...precision, name: options.precisionName ?? 'float32' } });
   return { store, runtime };
@@ -85,12 +85,12 @@ describe('WorkerRuntime with embedding tables', () => {
     expect(store.gradientSlot(0)).toEqual(directGradient(new Float32Array(store.params), shards, 1 / 32));
   });
 
-  it('rounds each micro-shard gradient before the sparse sum as the dense path would', () => {
-    const { store, runtime } = setup({ precisionName: 'bfloat16' });
-    const shards = splitMicroShards(rowsA, 4);
-    runtime.computeGradient({ step: 2, worker: 0, microShards: shards.slice(2, 4), firstMicroShard: 2, scale: 1 / 32 });
+  it.each(['bfloat16', 'int8'] as const)('rounds each micro-shard gradient to %s before the sparse sum as the dense path would', (name) => {
+    const { store, runtime } = setup({ precisionName: name });
+    const shards = splitMicroShards(rowsA, 8);
+    runtime.computeGradient({ step: 2, worker: 0, microShards: shards.slice(2, 8), firstMicroShard: 2, scale: 1 / 32 });
     const stream = seedStream(precision.seed, 'numeric', 0);
-    const rounded = directGradient(new Float32Array(store.params), shards.slice(2, 4), 1 / 32, (leaf, i) => gradientPrecision('bfloat16').round(leaf, stream, 2, 2 + i));
+    const rounded = directGradient(new Float32Array(store.params), shards.slice(2, 8), 1 / 32, (leaf, i) => gradientPrecision(name).round(leaf, stream, 2, 2 + i));
     expect(store.gradientSlot(0)).toEqual(rounded);
   });
 
