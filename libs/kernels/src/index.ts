@@ -1,2 +1,3 @@
 export { addInto, addSpansInto, firstNonFinite, sgdStep, sgdStepSpans } from './elementwise.js';
-export { sharedFloat32Array } from './kernel-memory.js';
+export { adoptKernelMemory, kernelMemoryOf, sharedFloat32Array } from './kernel-memory.js';
+export type { WebAssemblyMemory } from './webassembly.js';

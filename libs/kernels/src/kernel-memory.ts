@@ -1,8 +1,10 @@
 import { instantiate, MAX_PAGES, PAGE_BYTES, type ElementwiseKernels } from './elementwise-module.js';
-import { webAssembly } from './webassembly.js';
+import { webAssembly, type WebAssemblyMemory } from './webassembly.js';
 
-/** The kernels bound to each shared memory made here, keyed by the memory's SharedArrayBuffer (as this thread sees it). */
+/** The kernels bound to each shared memory made or adopted here, keyed by the memory's SharedArrayBuffer (as this thread sees it). */
 const kernelsByBuffer = new WeakMap<ArrayBufferLike, ElementwiseKernels>();
+/** The WebAssembly memory behind each such buffer, so that it can be handed to another thread. */
+const memoryByBuffer = new WeakMap<ArrayBufferLike, WebAssemblyMemory>();
 
 /**
  * `length` float32 zeros in shared memory that the kernels update in place: a WebAssembly memory of their own, so
@@ -15,8 +17,25 @@ export function sharedFloat32Array(length: number): Float32Array {
   const pages = kernelMemoryPages(length);
   if (pages === undefined) return new Float32Array(new SharedArrayBuffer(length * 4));
   const memory = new webAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-  kernelsByBuffer.set(memory.buffer, instantiate(memory));
+  adoptKernelMemory(memory);
   return new Float32Array(memory.buffer, 0, length);
+}
+
+/** The kernel memory that `array` lies in, to post to another thread (which adopts it), or undefined when it lies in none. */
+export function kernelMemoryOf(array: Float32Array): WebAssemblyMemory | undefined {
+  return memoryByBuffer.get(array.buffer);
+}
+
+/**
+ * Lets this thread's kernels update arrays in `memory` (a kernel memory another thread made and posted here) in place.
+ * Returns the memory's buffer, as this thread sees it.
+ */
+export function adoptKernelMemory(memory: WebAssemblyMemory): SharedArrayBuffer {
+  if (!kernelsByBuffer.has(memory.buffer)) {
+    kernelsByBuffer.set(memory.buffer, instantiate(memory));
+    memoryByBuffer.set(memory.buffer, memory);
+  }
+  return memory.buffer as SharedArrayBuffer;
 }
 
 /** The WebAssembly pages that `length` float32 take in a kernel memory (at least one), or undefined when they do not fit one. */

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { addInto, sharedFloat32Array } from '../src/index.js';
+import { addInto, adoptKernelMemory, kernelMemoryOf, sharedFloat32Array } from '../src/index.js';
 import { MAX_PAGES } from '../src/elementwise-module.js';
 import { inPlaceKernels, kernelMemoryPages } from '../src/kernel-memory.js';
+import { webAssembly } from '../src/webassembly.js';
 
 describe('sharedFloat32Array', () => {
   it('holds the zeros asked for in a SharedArrayBuffer', () => {
@@ -41,6 +42,23 @@ describe('sharedFloat32Array', () => {
     addInto(values.subarray(0, 20_000), values.subarray(20_000));
     expect(values[0]).toBe(20_000);
     expect(values[19_999]).toBe(19_999 + 39_999);
+  });
+
+  it('hands its memory to another thread, whose kernels then update it in place', () => {
+    const values = sharedFloat32Array(1_000);
+    expect(kernelMemoryOf(values.subarray(10))?.buffer).toBe(values.buffer);
+    expect(kernelMemoryOf(new Float32Array(10))).toBeUndefined();
+    // A memory made elsewhere, as a thread receives one: unknown to the kernels until adopted.
+    const posted = new webAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    const seen = new Float32Array(posted.buffer, 0, 100);
+    expect(inPlaceKernels(seen)).toBeUndefined();
+    expect(adoptKernelMemory(posted)).toBe(posted.buffer);
+    expect(inPlaceKernels(seen.subarray(0, 50), seen.subarray(50))).toBeDefined();
+    expect(kernelMemoryOf(seen)).toBe(posted);
+    seen.fill(2);
+    addInto(seen.subarray(0, 50), seen.subarray(50));
+    expect(seen[0]).toBe(4);
+    expect(seen[50]).toBe(2);
   });
 
   it.each([-1, 1.5, Number.NaN])('refuses a length of %s, naming it', (length) => {

@@ -1,4 +1,4 @@
-import { sharedFloat32Array } from '@churnlab/kernels';
+import { adoptKernelMemory, kernelMemoryOf, sharedFloat32Array, type WebAssemblyMemory } from '@churnlab/kernels';
 import type { EmbeddingTable, TouchedRows } from '@churnlab/model';
 
 /** The SharedArrayBuffers behind a SharedParameters, as they cross to worker threads. */
@@ -7,6 +7,8 @@ export interface SharedParametersHandle {
   slots: number;
   /** The parameters (`size` float32) and after them the gradient slots (`slots` × `size`), in one kernel memory. */
   vectors: SharedArrayBuffer;
+  /** The kernel memory whose buffer `vectors` is, so that a thread attaching the store updates it in place too; absent beyond 4 GiB. */
+  memory?: WebAssemblyMemory;
   control: SharedArrayBuffer;
   /** How many recent versions are kept for reads of older parameters (0: none). */
   historyDepth: number;
@@ -49,9 +51,11 @@ export class SharedParameters {
   private readonly leases: Int32Array;
 
   private constructor(readonly handle: SharedParametersHandle) {
-    this.params = new Float32Array(handle.vectors, 0, handle.size);
+    // A thread that received the memory sees its buffer anew: views on that buffer are the ones its kernels know.
+    const vectors = handle.memory ? adoptKernelMemory(handle.memory) : handle.vectors;
+    this.params = new Float32Array(vectors, 0, handle.size);
     this.control = new Int32Array(handle.control);
-    this.gradients = new Float32Array(handle.vectors, handle.size * 4, handle.slots * handle.size);
+    this.gradients = new Float32Array(vectors, handle.size * 4, handle.slots * handle.size);
     this.history = new Float32Array(handle.history);
     this.historyVersions = new Int32Array(handle.historyVersions);
     this.leases = new Int32Array(handle.leases);
@@ -66,11 +70,14 @@ export class SharedParameters {
     const size = initial.length;
     checkTables(tables, size);
     const tableRows = tables.reduce((n, t) => n + t.rows, 0);
+    // One kernel memory, so the server sums slots and applies SGD in place rather than through copies.
+    const vectors = sharedFloat32Array(size * (1 + slots));
+    const memory = kernelMemoryOf(vectors);
     const store = new SharedParameters({
       size,
       slots,
-      // One kernel memory, so the server sums slots and applies SGD in place rather than through copies.
-      vectors: sharedFloat32Array(size * (1 + slots)).buffer as SharedArrayBuffer,
+      vectors: vectors.buffer as SharedArrayBuffer,
+      ...(memory && { memory }),
       control: new SharedArrayBuffer(8),
       historyDepth,
       history: new SharedArrayBuffer(size * historyDepth * 4),
@@ -123,14 +130,32 @@ export class SharedParameters {
   /** Applies `update` to the parameters as one new version and returns that version. */
   write(update: (params: Float32Array) => void): number {
     Atomics.add(this.control, SEQUENCE, 1);
-    let version: number;
     try {
       update(this.params);
-      version = Atomics.add(this.control, VERSION, 1) + 1;
-    } finally {
-      Atomics.add(this.control, SEQUENCE, 1);
+    } catch (error) {
+      this.endWrite(false);
+      throw error;
     }
-    this.remember(version);
+    return this.endWrite(true)!;
+  }
+
+  /** write, for an update that other threads make: the parameters count as being written until `update` settles. */
+  async writeAsync(update: (params: Float32Array) => Promise<void>): Promise<number> {
+    Atomics.add(this.control, SEQUENCE, 1);
+    try {
+      await update(this.params);
+    } catch (error) {
+      this.endWrite(false);
+      throw error;
+    }
+    return this.endWrite(true)!;
+  }
+
+  /** Ends a write: a new version when it was `applied`, which the history then keeps; returns that version. */
+  private endWrite(applied: boolean): number | undefined {
+    const version = applied ? Atomics.add(this.control, VERSION, 1) + 1 : undefined;
+    Atomics.add(this.control, SEQUENCE, 1);
+    if (version !== undefined) this.remember(version);
     return version;
   }
 
