@@ -118,6 +118,28 @@ describe('createOptimizer', () => {
     expect(make).toThrow('optimizer: "rmsprop" is unknown; expected one of sgd, momentum, adagrad, adam');
   });
 
+  it.each(optimizerNames)('%s: adopts the state it is given, so two optimizers over one state apply in turn as one optimizer does', (name) => {
+    const config = { ...defaultOptimizerConfig, name };
+    const one = createOptimizer(config, 3);
+    const expected = Float32Array.from(p0);
+    for (const g of [g1, g2, g1]) one.apply(expected, g);
+    const first = createOptimizer(config, 3);
+    const second = createOptimizer(config, 3, first.state());
+    expect(second.state()).toEqual(first.state());
+    second.state().forEach((v, i) => expect(v).toBe(first.state()[i]));
+    const params = Float32Array.from(p0);
+    first.apply(params, g1);
+    second.apply(params, g2);
+    first.apply(params, g1);
+    expect(params).toEqual(expected);
+  });
+
+  it.each(optimizerNames)('%s: refuses state of another shape, naming the lengths', (name) => {
+    const config = { ...defaultOptimizerConfig, name };
+    const wrong = [new Float32Array(4), new Float32Array(4), new Float32Array(4)];
+    expect(() => createOptimizer(config, 3, wrong)).toThrow(new RegExp(`^${name}: state of 3 vectors of lengths \\[4, 4, 4\\] given; expected lengths \\[`));
+  });
+
   // A plain-object registry would find Object.prototype members under these names.
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('throws a RangeError for the inherited name "%s" too', (name) => {
     expect(() => createOptimizer({ ...defaultOptimizerConfig, name: name as OptimizerName }, 3)).toThrow(

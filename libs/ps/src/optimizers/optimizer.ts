@@ -37,3 +37,14 @@ export const defaultOptimizerConfig: OptimizerConfig = {
   epsilon: 1e-8,
   initialAccumulator: 0.1,
 };
+
+/**
+ * The state vectors of an optimizer: `given` ones, adopted as they are (say in shared memory, so that another thread
+ * applies the same optimizer), after checking that they are `lengths` long; else the fresh ones `fresh` makes.
+ */
+export function stateVectors(name: OptimizerName, lengths: number[], given: Float32Array[] | undefined, fresh: () => Float32Array[]): Float32Array[] {
+  if (given === undefined) return fresh();
+  const fits = given.length === lengths.length && given.every((v, i) => v.length === lengths[i]);
+  if (!fits) throw new RangeError(`${name}: state of ${given.length} vectors of lengths [${given.map((v) => v.length).join(', ')}] given; expected lengths [${lengths.join(', ')}]`);
+  return given;
+}

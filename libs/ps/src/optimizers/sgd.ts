@@ -1,8 +1,9 @@
 import { sgdStep, sgdStepSpans } from '@churnlab/kernels';
-import type { Optimizer, OptimizerConfig } from './optimizer.js';
+import { stateVectors, type Optimizer, type OptimizerConfig } from './optimizer.js';
 
 /** Plain SGD: p ← p − lr·g. A zero gradient leaves p unchanged, so updating only touched spans is exact. */
-export function sgd(config: OptimizerConfig): Optimizer {
+export function sgd(config: OptimizerConfig, _size: number, state?: Float32Array[]): Optimizer {
+  stateVectors('sgd', [], state, () => []);
   const lr = config.learningRate;
   return {
     name: 'sgd',
