@@ -1,3 +1,6 @@
+import type { ServerShardHandle } from './server-shard.js';
+import type { ShardUpdate } from './shard-update.js';
+
 /** One worker's share of a step: the rows of each of its micro-shards, summed in a fixed tree. */
 export interface GradientTask {
   step: number;
@@ -38,4 +41,15 @@ export interface GradientWorkers {
   readonly count: number;
   /** Reads the parameters (live, or `task.readVersion`), computes the task's gradient into its gradient slot, and reports. */
   compute(task: GradientTask): Promise<GradientResult>;
+  /**
+   * Applies a barrier step's update on the workers' own threads, one request per server shard (`shards`), all at
+   * once, and resolves when every shard is done. Offered only by workers that share the store's memory (threads).
+   */
+  updateShards?(shards: ServerShardHandle[], update: ShardUpdate): Promise<void>;
+}
+
+/** `workers` with `compute` in place of theirs, and their updateShards where they have one: for wrappers that watch or check tasks. */
+export function withCompute(workers: GradientWorkers, compute: GradientWorkers['compute']): GradientWorkers {
+  const updateShards = workers.updateShards?.bind(workers);
+  return { count: workers.count, compute, ...(updateShards && { updateShards }) };
 }

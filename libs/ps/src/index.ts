@@ -6,9 +6,15 @@ export type { Optimizer, OptimizerConfig, OptimizerName } from './optimizers/opt
 export { updateSpans } from './optimizers/update-spans.js';
 export type { UpdateSpans } from './optimizers/update-spans.js';
 export { ServerShards, shardRanges } from './server-shards.js';
+export { ServerShard } from './server-shard.js';
+export type { ServerShardHandle } from './server-shard.js';
+export { applyShardUpdate } from './shard-update.js';
+export type { ShardUpdate } from './shard-update.js';
+export type { ReductionProgram } from './order/reduction-program.js';
 export { splitMicroShards } from './batch-plan.js';
 export { workerBlocks, workerMicroShardRange, sumWorkerBlocks } from './micro-shard-tree.js';
 export type { BatchSource } from './batch-plan.js';
+export { withCompute } from './gradient-workers.js';
 export type { GradientTask, GradientResult, GradientWorkers, InjectedFault } from './gradient-workers.js';
 export type { UpdateEvent } from './update-event.js';
 export type { TrainingContext } from './training-context.js';

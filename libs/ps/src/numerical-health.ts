@@ -1,4 +1,4 @@
-import type { GradientResult, GradientWorkers } from './gradient-workers.js';
+import { withCompute, type GradientResult, type GradientWorkers } from './gradient-workers.js';
 
 /** A NaN or infinite loss or gradient: where it started, so the run can stop there and say so. */
 export class NumericalHealthError extends Error {
@@ -23,5 +23,5 @@ export function checkHealth(result: GradientResult): GradientResult {
 
 /** `workers` whose every result is checked before any policy can apply it: the first non-finite one rejects instead. */
 export function healthChecked(workers: GradientWorkers): GradientWorkers {
-  return { count: workers.count, compute: (task) => workers.compute(task).then(checkHealth) };
+  return withCompute(workers, (task) => workers.compute(task).then(checkHealth));
 }

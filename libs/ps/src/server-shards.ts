@@ -1,7 +1,6 @@
 import type { TouchedRows } from '@churnlab/model';
-import { createOptimizer } from './optimizers/registry.js';
-import type { Optimizer, OptimizerConfig } from './optimizers/optimizer.js';
-import { updateSpans, type UpdateSpans } from './optimizers/update-spans.js';
+import type { OptimizerConfig } from './optimizers/optimizer.js';
+import { ServerShard, type ServerShardHandle } from './server-shard.js';
 
 /** Splits `size` parameters into `count` contiguous ranges [lo, hi) whose lengths differ by at most one. */
 export function shardRanges(size: number, count: number): Array<[number, number]> {
@@ -12,22 +11,16 @@ export function shardRanges(size: number, count: number): Array<[number, number]
 }
 
 /**
- * The parameter vector served by independent server shards, as in a sharded parameter server (Downpour SGD):
- * each shard owns a contiguous range and its own optimizer state, and applies updates to that range alone.
- *
- * A gradient may come with the embedding-table rows it touched (zeros in every other table row). Then a shard whose
- * optimizer has an exact sparse path (SGD, Adagrad) updates only its dense elements and those rows, clipped to its range;
- * other optimizers, and gradients without touched rows, are applied densely. Both give the same parameters bit for bit.
+ * The parameter vector served by independent server shards, as in a sharded parameter server (Downpour SGD): each
+ * shard owns a contiguous range and its own optimizer state (see ServerShard), and applies updates to that range alone.
  */
 export class ServerShards {
   readonly ranges: Array<[number, number]>;
-  private readonly optimizers: Optimizer[];
-  private readonly spans: Array<UpdateSpans | undefined>;
+  private readonly shards: ServerShard[];
 
   constructor(config: OptimizerConfig, size: number, count = 1) {
     this.ranges = shardRanges(size, count);
-    this.optimizers = this.ranges.map(([lo, hi]) => createOptimizer(config, hi - lo));
-    this.spans = this.ranges.map(() => undefined);
+    this.shards = this.ranges.map((range) => ServerShard.create(config, range));
   }
 
   /** How many shards there are. */
@@ -37,20 +30,17 @@ export class ServerShards {
 
   /** Shard `shard` applies its range of `grad` to its range of `params`, sparsely in the tables when `touched` is given. */
   applyShard(shard: number, params: Float32Array, grad: Float32Array, touched?: TouchedRows): void {
-    const [lo, hi] = this.ranges[shard]!;
-    const optimizer = this.optimizers[shard]!;
-    const [p, g] = [params.subarray(lo, hi), grad.subarray(lo, hi)];
-    if (!touched || touched.tables.length === 0 || !optimizer.applySpans) {
-      optimizer.apply(p, g);
-      return;
-    }
-    const spans = (this.spans[shard] = updateSpans(touched, params.length, lo, hi, this.spans[shard]));
-    optimizer.applySpans(p, g, spans.spans, spans.count);
+    this.shards[shard]!.apply(params, grad, touched);
   }
 
   /** Every shard applies `grad`: one whole update (sparse in the tables when `touched` is given). */
   apply(params: Float32Array, grad: Float32Array, touched?: TouchedRows): void {
     for (let shard = 0; shard < this.ranges.length; shard++) this.applyShard(shard, params, grad, touched);
+  }
+
+  /** Each shard's handle, so that other threads apply the shards themselves (their optimizer state is shared). */
+  handles(): ServerShardHandle[] {
+    return this.shards.map((s) => s.handle);
   }
 
   /** Puts back optimizer state saved from shards of the same layout (state() of the same config and size). */
@@ -63,6 +53,6 @@ export class ServerShards {
 
   /** Each shard's optimizer state vectors, shard by shard, for checkpoints. */
   state(): Float32Array[][] {
-    return this.optimizers.map((o) => o.state());
+    return this.shards.map((s) => s.state());
   }
 }

@@ -59,6 +59,35 @@ describe('SharedParameters in one thread', () => {
     expect(Array.from(into)).toEqual([1, 7]);
   });
 
+  it('writeAsync() keeps the parameters marked as being written until the update settles, then makes one version', async () => {
+    const store = SharedParameters.create(Float32Array.of(1, 2), 1, 2);
+    const reader = SharedParameters.attach(store.handle);
+    let release!: () => void;
+    const written = store.writeAsync(async (p) => {
+      p[0] = 5;
+      await new Promise<void>((resolve) => (release = resolve));
+      p[1] = 6;
+    });
+    await nextTurn();
+    // Mid-update, the sequence is odd: a reader would spin rather than copy a half-written vector.
+    expect(Atomics.load(new Int32Array(store.handle.control), 0) % 2).toBe(1);
+    expect(reader.version()).toBe(0);
+    release();
+    expect(await written).toBe(1);
+    const into = new Float32Array(2);
+    expect(reader.read(into)).toBe(1);
+    expect(Array.from(into)).toEqual([5, 6]);
+    expect(Array.from((reader.readVersion(1, into), into))).toEqual([5, 6]);
+  });
+
+  it('a writeAsync whose update rejects rethrows, makes no version, and leaves the store usable', async () => {
+    const store = SharedParameters.create(Float32Array.of(1, 2), 1);
+    await expect(store.writeAsync(() => Promise.reject(new Error('threads failed')))).rejects.toThrow('threads failed');
+    expect(store.version()).toBe(0);
+    expect(store.write((p) => (p[0] = 3))).toBe(1);
+    expect(store.read(new Float32Array(2))).toBe(1);
+  });
+
   it('attach(handle) sees the same parameters, version and gradient slots', () => {
     const store = SharedParameters.create(Float32Array.of(1, 2, 3), 2);
     const other = SharedParameters.attach(store.handle);

@@ -4,6 +4,7 @@ import { seedStream } from '@churnlab/random';
 import { defaultOptimizerConfig, optimizerNames, orderPolicy, ServerShards, SharedParameters, type OptimizerName, type UpdateEvent } from '../src/index.js';
 import { cyclicBatches } from './least-squares-workers.js';
 import { embeddingProblem, EmbeddingWorkers, parameterCount } from './sparse-workers.js';
+import { withShardThreads } from './shard-threads.js';
 
 const problem = embeddingProblem(80, 4, 200, 3);
 const size = parameterCount(problem);
@@ -26,27 +27,30 @@ interface SparseRun {
   events: UpdateEvent[];
   shards: RecordingShards;
   workers: EmbeddingWorkers;
+  /** Updates the shard threads applied (with shardThreads). */
+  threadUpdates: number;
 }
 
 /** Trains the embedding problem with a store that knows the table (sparse) or not (every gradient dense). */
-async function train(options: { order: string; workers: number; sparse: boolean; optimizer?: OptimizerName; psShards?: number; delay?: (w: number, s: number) => number }): Promise<SparseRun> {
+async function train(options: { order: string; workers: number; sparse: boolean; optimizer?: OptimizerName; psShards?: number; delay?: (w: number, s: number) => number; shardThreads?: boolean }): Promise<SparseRun> {
   const policy = orderPolicy(options.order);
   const tables = options.sparse ? [problem.table] : [];
   const store = SharedParameters.create(initial, policy.gradientSlots(options.workers), policy.historyDepth(options.workers), tables);
   const workers = new EmbeddingWorkers(problem, store, options.workers, options.delay);
   const shards = new RecordingShards({ ...defaultOptimizerConfig, name: options.optimizer ?? 'adagrad', learningRate: 0.05 }, size, options.psShards ?? 1);
   const events: UpdateEvent[] = [];
+  const threaded = options.shardThreads ? withShardThreads(workers, store) : undefined;
   await policy.run({
     store,
     shards,
-    workers,
+    workers: threaded ?? workers,
     batches,
     microShards: 8,
     orderStream: seedStream(3, 'order'),
     onUpdate: (e) => events.push(e),
     onStep: () => undefined,
   });
-  return { params: new Float32Array(store.params), events, shards, workers };
+  return { params: new Float32Array(store.params), events, shards, workers, threadUpdates: threaded?.updates ?? 0 };
 }
 
 /** The distinct ids of step `step`'s batch, ascending. */
@@ -82,6 +86,27 @@ describe('order policies with embedding tables', () => {
     // With every worker arriving in the same order on every step, the dense run reduces in the same order.
     const dense = await train({ order: 'sync-arrival', workers: 4, sparse: false, delay: (w) => 3 - w });
     expect(bits(run.params)).toBe(bits(dense.params));
+  });
+
+  it.each(['sync', 'sync-arrival'])('%s with server shards applied on the workers\' threads gives the coordinator\'s run bit for bit', async (order) => {
+    for (const optimizer of optimizerNames) {
+      const delay = (w: number, s: number) => (s % 3 === 0 ? 3 - w : w);
+      const coordinator = await train({ order, workers: 4, sparse: true, optimizer, psShards: 3, delay });
+      const threads = await train({ order, workers: 4, sparse: true, optimizer, psShards: 3, delay, shardThreads: true });
+      expect(threads.threadUpdates, optimizer).toBe(steps);
+      expect(threads.shards.applied, optimizer).toEqual([]);
+      expect(bits(threads.params), optimizer).toBe(bits(coordinator.params));
+      expect(threads.events, optimizer).toEqual(coordinator.events);
+      // A store without the tables: the threads sum and apply the shards densely.
+      const next = await train({ order, workers: 4, sparse: false, optimizer, psShards: 3, delay, shardThreads: true });
+      expect(bits(next.params), `${optimizer}, dense store`).toBe(bits((await train({ order, workers: 4, sparse: false, optimizer, psShards: 1, delay })).params));
+    }
+  });
+
+  it('applies a single server shard on the coordinator even when the workers offer their threads', async () => {
+    const run = await train({ order: 'sync', workers: 2, sparse: true, psShards: 1, shardThreads: true });
+    expect(run.threadUpdates).toBe(0);
+    expect(run.shards.applied).toHaveLength(steps);
   });
 
   it.each(['async', 'ssp:1'])("%s applies each worker gradient with that worker's own touched rows", async (order) => {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '@churnlab/data';
-import type { GradientResult, GradientTask, GradientWorkers } from '@churnlab/ps';
+import type { GradientResult, GradientTask, GradientWorkers, ServerShardHandle, ShardUpdate } from '@churnlab/ps';
 import type { RunMessage, RunSetup, ThreadMemory, ThreadRequest } from '@churnlab/worker';
 import { ThreadChannel } from './thread-channel.js';
 
@@ -75,11 +75,24 @@ export class ThreadPool {
 
 /** GradientWorkers over a thread pool: `count` logical workers of one run. */
 export class ThreadWorkers implements GradientWorkers {
+  /**
+   * Each server shard's part of a barrier update on a pool thread, all at once, as many in parallel as there are
+   * threads. Offered only by a pool of several threads: one thread would apply the shards one after another, as the
+   * coordinator does, plus the round trip.
+   */
+  readonly updateShards?: (shards: ServerShardHandle[], update: ShardUpdate) => Promise<void>;
+
   constructor(
     private readonly pool: ThreadPool,
     private readonly setup: RunSetup,
     readonly count: number,
-  ) {}
+  ) {
+    if (pool.threads > 1) this.updateShards = (shards, update) => this.updateOnThreads(shards, update);
+  }
+
+  private async updateOnThreads(shards: ServerShardHandle[], update: ShardUpdate): Promise<void> {
+    await Promise.all(shards.map((shard) => this.pool.run({ kind: 'update', setup: this.setup, shard, update })));
+  }
 
   /** Computes one task on a pool thread. */
   compute(task: GradientTask): Promise<GradientResult> {

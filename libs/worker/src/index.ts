@@ -1,2 +1,2 @@
 export { WorkerRuntime } from './runtime.js';
-export type { RunSetup, RunMessage, GradientMessage, PredictMessage, MemoryMessage, StopMessage, ServeMessage, ThreadRequest, ChannelRequest, ChannelAnswer, ThreadMemory } from './messages.js';
+export type { RunSetup, RunMessage, GradientMessage, UpdateMessage, PredictMessage, MemoryMessage, StopMessage, ServeMessage, ThreadRequest, ChannelRequest, ChannelAnswer, ThreadMemory } from './messages.js';

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Dataset } from '@churnlab/data';
 import type { ModelSpec } from '@churnlab/model';
-import type { GradientPrecisionName, GradientTask, SharedParametersHandle } from '@churnlab/ps';
+import type { GradientPrecisionName, GradientTask, ServerShardHandle, ShardUpdate, SharedParametersHandle } from '@churnlab/ps';
 
 /** Everything a worker thread needs to serve one training run; its arrays live in shared memory. */
 export interface RunSetup {
@@ -18,6 +18,14 @@ export interface GradientMessage {
   kind: 'gradient';
   setup: RunSetup;
   task: GradientTask;
+}
+
+/** Sum the gradient slots over one server shard's range and apply the shard there: its part of a barrier update. */
+export interface UpdateMessage {
+  kind: 'update';
+  setup: RunSetup;
+  shard: ServerShardHandle;
+  update: ShardUpdate;
 }
 
 /** Write predictions for rows [start, end) of `data` into `out` (shared; rows × outputs). */
@@ -72,7 +80,7 @@ export interface ThreadMemory {
 }
 
 /** The messages that belong to one training run. */
-export type RunMessage = GradientMessage | PredictMessage;
+export type RunMessage = GradientMessage | UpdateMessage | PredictMessage;
 
 /** What a serving thread is asked to do. */
 export type ThreadRequest = RunMessage | MemoryMessage | StopMessage;

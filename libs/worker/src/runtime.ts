@@ -17,7 +17,7 @@ import {
 } from '@churnlab/model';
 import { addInto, firstNonFinite } from '@churnlab/kernels';
 import { tf, type Tensor } from '@churnlab/tensor';
-import { gradientPrecision, SharedParameters, type GradientResult, type GradientRounder, type GradientTask } from '@churnlab/ps';
+import { applyShardUpdate, gradientPrecision, ServerShard, SharedParameters, type GradientResult, type GradientRounder, type GradientTask, type ServerShardHandle, type ShardUpdate } from '@churnlab/ps';
 import { seedStream, type SeedStream } from '@churnlab/random';
 import type { RunSetup } from './messages.js';
 
@@ -44,6 +44,7 @@ export class WorkerRuntime {
   /** Models with tables: each micro-shard's table rows packed to the task's touched rows. */
   private readonly packedRows: Float32Array[] = [];
   private readonly taskTouched: TouchedRows;
+  private readonly shards = new Map<string, ServerShard>();
   private features = new Float32Array(0);
   private labels = new Float32Array(0);
   private categories = new Uint32Array(0);
@@ -103,6 +104,15 @@ export class WorkerRuntime {
       return true;
     }
     return this.store.writeSlotLeased(slot, task.lease, write);
+  }
+
+  /** Sums the run's gradient slots over one server shard's range and applies the shard there, as `update` says. */
+  updateShard(handle: ServerShardHandle, update: ShardUpdate): null {
+    const key = handle.range.join(':');
+    // Kept per range for its reusable spans buffer; the optimizer state it adopts lives in shared memory either way.
+    const shard = this.shards.get(key) ?? this.shards.set(key, new ServerShard(handle)).get(key)!;
+    applyShardUpdate(this.store, shard, update);
+    return null;
   }
 
   /** Predicts rows [start, end) of `data` at the current parameters into `out`. */

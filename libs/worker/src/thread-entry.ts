@@ -44,6 +44,7 @@ function handle(message: Exclude<ThreadRequest, { kind: 'stop' }>): unknown {
     actOut(message.task.fault);
     return runtime.computeGradient(message.task);
   }
+  if (message.kind === 'update') return runtime.updateShard(message.shard, message.update);
   runtime.predict(message.data, message.start, message.end, message.out);
   return null;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCtr, toShared } from '@churnlab/data';
 import { BatchGradient, initialParameters, Network, parameterLayout, treeSum, type ModelSpec } from '@churnlab/model';
-import { gradientPrecision, SharedParameters, splitMicroShards } from '@churnlab/ps';
+import { defaultOptimizerConfig, gradientPrecision, ServerShards, SharedParameters, splitMicroShards } from '@churnlab/ps';
 import { seedStream } from '@churnlab/random';
 import { initWasmBackend } from '@churnlab/tensor';
 import { WorkerRuntime } from '../src/index.js';
@@ -66,6 +66,25 @@ describe('WorkerRuntime', () => {
     const rounded = directGradient(params, shards.slice(2, 4), 1 / 32, (leaf, i) => gradientPrecision('bfloat16').round(leaf, stream, 2, 2 + i));
     expect(store.gradientSlot(0)).toEqual(rounded);
     expect(rounded).not.toEqual(directGradient(params, shards.slice(2, 4), 1 / 32));
+  });
+
+  it('sums the slots over a server shard\'s range and applies the shard there, as the coordinator would', () => {
+    const config = { ...defaultOptimizerConfig, name: 'adam' as const, learningRate: 0.01 };
+    const run = () => {
+      const { store, runtime } = setup();
+      runtime.computeGradient({ step: 0, worker: 0, microShards: shards.slice(0, 2), firstMicroShard: 0, scale: 1 / 32 });
+      runtime.computeGradient({ step: 0, worker: 1, microShards: shards.slice(2), firstMicroShard: 2, scale: 1 / 32 });
+      return { store, runtime, shards: new ServerShards(config, layout.size, 3) };
+    };
+    const coordinator = run();
+    const sum = coordinator.store.gradientSlot(1);
+    sum.set(treeSum([new Float32Array(coordinator.store.gradientSlot(1)), new Float32Array(coordinator.store.gradientSlot(0))]));
+    coordinator.store.write((p) => coordinator.shards.apply(p, sum));
+    const threads = run();
+    const update = { program: { adds: [[1, 0]] as Array<[number, number]>, result: 1, order: [1, 0] } };
+    for (const handle of threads.shards.handles()) expect(threads.runtime.updateShard(structuredClone(handle), update)).toBeNull();
+    expect(threads.store.params).toEqual(coordinator.store.params);
+    expect(threads.shards.state()).toEqual(coordinator.shards.state());
   });
 
   it('predicts every evaluation row into the shared output', () => {

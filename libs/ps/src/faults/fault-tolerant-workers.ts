@@ -1,4 +1,4 @@
-import type { GradientResult, GradientTask, GradientWorkers, InjectedFault } from '../gradient-workers.js';
+import { withCompute, type GradientResult, type GradientTask, type GradientWorkers, type InjectedFault } from '../gradient-workers.js';
 import type { SharedParameters } from '../shared-parameters.js';
 import type { FaultSpec } from './fault-spec.js';
 
@@ -20,6 +20,8 @@ type Outcome = { ok: true; result: GradientResult } | { ok: false; reason: strin
  * is computed again, as often as maxAttempts allows. Every attempt takes a fresh lease on the task's gradient slot, so
  * an attempt given up on can no longer write it; each task resolves once, with the first attempt that wrote its slot.
  * A task's gradient is a pure function of the task, so the retried result is the one the first attempt would have given.
+ * Server-shard updates on the workers' threads are passed through without retries: a shard half applied cannot be
+ * applied again, so a thread lost during one fails the run.
  */
 export function faultTolerant(workers: GradientWorkers, store: SharedParameters, tolerance: FaultTolerance): GradientWorkers {
   const maxAttempts = tolerance.maxAttempts ?? 3;
@@ -32,21 +34,18 @@ export function faultTolerant(workers: GradientWorkers, store: SharedParameters,
     pending.delete(key);
     return fault.kind === 'kill' ? { kind: 'kill' } : { kind: 'stall', ms: fault.ms };
   };
-  return {
-    count: workers.count,
-    async compute(task) {
-      const slot = task.slot ?? task.worker;
-      let last = '';
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        const fault = injected(task);
-        const outcome = await withTimeout(workers.compute({ ...task, lease: store.leaseSlot(slot), ...(fault ? { fault } : {}) }), tolerance.timeoutMs);
-        if (outcome.ok && !outcome.result.superseded) return outcome.result;
-        last = outcome.ok ? 'its slot was taken by a retry' : outcome.reason;
-        tolerance.onFault?.(`step ${task.step}, worker ${task.worker}: attempt ${attempt} failed (${last}); ${attempt < maxAttempts ? 'computing the task again' : 'giving up'}`);
-      }
-      throw new Error(`step ${task.step}, worker ${task.worker}: no attempt of ${maxAttempts} succeeded (last: ${last})`);
-    },
-  };
+  return withCompute(workers, async (task) => {
+    const slot = task.slot ?? task.worker;
+    let last = '';
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const fault = injected(task);
+      const outcome = await withTimeout(workers.compute({ ...task, lease: store.leaseSlot(slot), ...(fault ? { fault } : {}) }), tolerance.timeoutMs);
+      if (outcome.ok && !outcome.result.superseded) return outcome.result;
+      last = outcome.ok ? 'its slot was taken by a retry' : outcome.reason;
+      tolerance.onFault?.(`step ${task.step}, worker ${task.worker}: attempt ${attempt} failed (${last}); ${attempt < maxAttempts ? 'computing the task again' : 'giving up'}`);
+    }
+    throw new Error(`step ${task.step}, worker ${task.worker}: no attempt of ${maxAttempts} succeeded (last: ${last})`);
+  });
 }
 
 function withTimeout(attempt: Promise<GradientResult>, ms: number): Promise<Outcome> {

@@ -5,6 +5,7 @@ import type { GradientResult } from '../gradient-workers.js';
 import type { TrainingContext } from '../training-context.js';
 import { deliver } from './tasks.js';
 import { TouchedSlotSum } from './touched-slot-sum.js';
+import { recordReduction, runReduction, type ReductionProgram } from './reduction-program.js';
 
 /**
  * How a barrier step reduces its workers' gradient slots in place with `add`: the sum, and the workers in the order the
@@ -12,21 +13,29 @@ import { TouchedSlotSum } from './touched-slot-sum.js';
  */
 export type Reduce = (slots: Float32Array[], arrivalOrder: number[], step: number, add: AddInto) => Reduced;
 
-/** A reduced step: the summed gradient, the workers in the order the sum took them and, with tables, the touched rows. */
+/** A reduced step: the summed gradient (one of the slots) and the workers in the order the sum took them. */
 export interface Reduced {
   gradient: Float32Array;
   order: number[];
-  touched?: TouchedRows;
 }
 
 /**
  * Bulk-synchronous training: every step waits for all workers, reduces their gradient slots with `reduce` and applies
  * the sum as one version. Events follow the reduction order, so a fixed reduction gives a fixed event log.
+ *
+ * With several server shards and workers that offer it, the pool threads sum and apply the shards in parallel, each
+ * over its own range; otherwise the coordinator does. The additions are the same, so the parameters are too.
  */
 export async function barrierSteps(context: TrainingContext, reduce: Reduce): Promise<void> {
-  const { store, workers, batches } = context;
+  const { store, workers, batches, shards } = context;
   const slots = Array.from({ length: workers.count }, (_, w) => store.gradientSlot(w));
   const sparse = TouchedSlotSum.of(store, workers.count);
+  const onThreads = shards.count > 1 ? workers.updateShards?.bind(workers) : undefined;
+  const apply = async (program: ReductionProgram, touched: TouchedRows | undefined): Promise<number> => {
+    if (onThreads) return store.writeAsync(() => onThreads(shards.handles(), { program, ...(touched && { touched }) }));
+    const gradient = runReduction(slots, program, sparse ? sparse.addOverUnion() : addInto);
+    return store.write((params) => shards.apply(params, gradient, touched));
+  };
   for (let step = context.startStep ?? 0; step < batches.steps; step++) {
     const results: GradientResult[] = [];
     const arrivalOrder: number[] = [];
@@ -38,9 +47,9 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
         }),
       ),
     );
-    const { gradient, order, touched } = sparse ? sparse.reduce(reduce, arrivalOrder, step) : reduce(slots, arrivalOrder, step, addInto);
-    const version = store.write((params) => context.shards.apply(params, gradient, touched));
-    order.forEach((w, orderKey) => {
+    const program = recordReduction(slots, reduce, arrivalOrder, step);
+    const version = await apply(program, sparse?.settle(program));
+    program.order.forEach((w, orderKey) => {
       const { versionRead } = results[w]!;
       context.onUpdate({ step, worker: w, versionRead, version, staleness: version - 1 - versionRead, orderKey });
     });

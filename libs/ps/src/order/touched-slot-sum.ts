@@ -3,48 +3,43 @@ import { copyTouchedRows, createTouchedRows, unionTouchedRows, type TouchedRows 
 import type { AddInto } from '../add-into.js';
 import { updateSpans, type UpdateSpans } from '../optimizers/update-spans.js';
 import type { SharedParameters } from '../shared-parameters.js';
-import type { Reduce, Reduced } from './barrier.js';
+import type { ReductionProgram } from './reduction-program.js';
 
 /**
  * The barrier sum of the workers' gradient slots when the parameters hold embedding tables. Each slot is zero outside
  * its dense part and its touched rows, so the sum can only be non-zero on the dense part and the union of the touched
  * rows: any elementwise reduction (the fixed tree of `sync`, the arrival order of `sync-arrival`) adds just those
- * elements, in place in the slots, which rounds exactly as adding the full slots would. Every slot the reduction added
- * into takes the union as its touched rows, so whoever fills it next zeroes all it may hold.
+ * elements, in place in the slots, which rounds exactly as adding the full slots would.
  */
 export class TouchedSlotSum {
   private readonly union: TouchedRows;
   private readonly slotTouched: TouchedRows[];
   private spans: UpdateSpans | undefined;
 
-  private constructor(
-    private readonly store: SharedParameters,
-    private readonly slots: Float32Array[],
-  ) {
-    this.slotTouched = slots.map((_, w) => store.touchedRows(w)!);
+  private constructor(private readonly store: SharedParameters, workers: number) {
+    this.slotTouched = Array.from({ length: workers }, (_, w) => store.touchedRows(w)!);
     this.union = createTouchedRows(store.handle.tables);
   }
 
   /** The slot sum of gradient slots 0 … workers − 1, or undefined when the store has no tables (sum the slots as they are). */
   static of(store: SharedParameters, workers: number): TouchedSlotSum | undefined {
-    if (store.handle.tables.length === 0) return undefined;
-    return new TouchedSlotSum(store, Array.from({ length: workers }, (_, w) => store.gradientSlot(w)));
+    return store.handle.tables.length === 0 ? undefined : new TouchedSlotSum(store, workers);
   }
 
-  /** Reduces the slots with `reduce`, adding only the dense part and the union of their touched rows; returns the sum with that union. */
-  reduce(reduce: Reduce, arrivalOrder: number[], step: number): Reduced {
-    const size = this.store.handle.size;
+  /**
+   * Sets the union of the slots' touched rows and returns it. Every slot the program adds into takes the union as its
+   * touched rows, so whoever fills it next zeroes all it may hold.
+   */
+  settle(program: ReductionProgram): TouchedRows {
     unionTouchedRows(this.union, this.slotTouched);
+    for (const left of new Set(program.adds.map(([l]) => l))) copyTouchedRows(this.slotTouched[left]!, this.union);
+    return this.union;
+  }
+
+  /** Adds over the whole vector's spans of the dense part and of the rows of the last union settled. */
+  addOverUnion(): AddInto {
+    const size = this.store.handle.size;
     const spans = (this.spans = updateSpans(this.union, size, 0, size, this.spans));
-    const addedInto = new Set<Float32Array>();
-    const add: AddInto = (left, right) => {
-      addedInto.add(left);
-      return addSpansInto(left, right, spans.spans, spans.count);
-    };
-    const { gradient, order } = reduce(this.slots, arrivalOrder, step, add);
-    this.slots.forEach((slot, w) => {
-      if (addedInto.has(slot)) copyTouchedRows(this.slotTouched[w]!, this.union);
-    });
-    return { gradient, order, touched: this.union };
+    return (left, right) => addSpansInto(left, right, spans.spans, spans.count);
   }
 }
