@@ -12,6 +12,8 @@ export interface ChurnlabRun {
   workers: number;
   order: 'sync' | 'async';
   microShards: number;
+  /** Server shards; with several, a barrier step's update runs on the pool threads. 1 when absent. */
+  psShards?: number;
 }
 
 /** A bench model set up on churnlab's real training path, ready to train. */
@@ -48,7 +50,7 @@ export async function withChurnlabSession<T>(model: BenchModel, run: ChurnlabRun
   const clock = new CoordinatorClock();
   const slots = policy.gradientSlots(run.workers);
   const store = clock.store(SharedParameters.create(initialParameters(layout, 1), slots, policy.historyDepth(run.workers), embeddingTables(layout)));
-  const shards = clock.shards(new ServerShards({ ...defaultOptimizerConfig, learningRate: 0.01 }, layout.size, 1));
+  const shards = clock.shards(new ServerShards({ ...defaultOptimizerConfig, learningRate: 0.01 }, layout.size, run.psShards ?? 1));
   const coordinatorRssMb = peakRssMb();
   const pool = new ThreadPool(ThreadPool.sizeFor(run.workers));
   try {

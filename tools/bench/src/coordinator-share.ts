@@ -1,9 +1,9 @@
-import type { GradientResult, GradientTask, GradientWorkers, ServerShards, SharedParameters } from '@churnlab/ps';
+import { withCompute, type GradientResult, type GradientTask, type GradientWorkers, type ServerShards, type SharedParameters } from '@churnlab/ps';
 import { threadCpuMs } from './thread-cpu.js';
 
 /** Milliseconds the coordinator (the main thread) spent on each of its jobs during a timed run. */
 export interface CoordinatorTimes {
-  /** From the gradient that completes an update arriving to the store write starting: the sum of the workers' slots. */
+  /** From the gradient that completes an update arriving to the store write starting: the sum of the workers' slots, or the coordinator's part of it. */
   sumMs: number;
   /** Inside store.write: the sequence lock and the optimizer. */
   writeMs: number;
@@ -11,6 +11,8 @@ export interface CoordinatorTimes {
   optimizerMs: number;
   /** Inside workers.compute until it returns its promise: handing the task to a thread. */
   dispatchMs: number;
+  /** Waiting for the pool threads to sum and apply the server shards, where they do (several shards): not the coordinator's work. */
+  shardUpdateMs: number;
   /** Tasks handed out and results received. */
   tasks: number;
   writes: number;
@@ -50,19 +52,26 @@ export class CoordinatorClock {
     return { ...this.times, ...(cpu !== undefined && this.cpuAtReset !== undefined && { cpuMs: cpu - this.cpuAtReset }) };
   }
 
-  /** The same workers, with dispatch and result arrival timed. */
+  /** The same workers, with dispatch, result arrival and any server-shard updates on their threads timed. */
   workers(inner: GradientWorkers): GradientWorkers {
+    const timed = withCompute(inner, (task: GradientTask): Promise<GradientResult> => {
+      const start = performance.now();
+      const result = inner.compute(task);
+      this.times.dispatchMs += performance.now() - start;
+      this.times.tasks++;
+      return result.then((r) => {
+        this.lastResultMs = performance.now();
+        return r;
+      });
+    });
+    const updateShards = timed.updateShards;
+    if (!updateShards) return timed;
     return {
-      count: inner.count,
-      compute: (task: GradientTask): Promise<GradientResult> => {
+      ...timed,
+      updateShards: async (...args) => {
         const start = performance.now();
-        const result = inner.compute(task);
-        this.times.dispatchMs += performance.now() - start;
-        this.times.tasks++;
-        return result.then((r) => {
-          this.lastResultMs = performance.now();
-          return r;
-        });
+        await updateShards(...args);
+        this.times.shardUpdateMs += performance.now() - start;
       },
     };
   }
@@ -78,22 +87,35 @@ export class CoordinatorClock {
     return shards;
   }
 
-  /** Times every write to `store`, and the sum before it. */
+  /**
+   * Times every write to `store`, and the coordinator's part of the reduction before it. A write that the pool threads
+   * make (writeAsync) counts as a write, its waiting as shardUpdateMs.
+   */
   store(store: SharedParameters): SharedParameters {
     const write = store.write.bind(store);
+    const writeAsync = store.writeAsync.bind(store);
     store.write = (...args: Parameters<SharedParameters['write']>) => {
-      const start = performance.now();
-      if (!Number.isNaN(this.lastResultMs)) this.times.sumMs += start - this.lastResultMs;
-      this.lastResultMs = Number.NaN;
+      const start = this.startWrite();
       const version = write(...args);
       this.times.writeMs += performance.now() - start;
-      this.times.writes++;
       return version;
     };
+    store.writeAsync = (...args: Parameters<SharedParameters['writeAsync']>) => {
+      this.startWrite();
+      return writeAsync(...args);
+    };
     return store;
+  }
+
+  private startWrite(): number {
+    const start = performance.now();
+    if (!Number.isNaN(this.lastResultMs)) this.times.sumMs += start - this.lastResultMs;
+    this.lastResultMs = Number.NaN;
+    this.times.writes++;
+    return start;
   }
 }
 
 function emptyTimes(): CoordinatorTimes {
-  return { sumMs: 0, writeMs: 0, optimizerMs: 0, dispatchMs: 0, tasks: 0, writes: 0 };
+  return { sumMs: 0, writeMs: 0, optimizerMs: 0, dispatchMs: 0, shardUpdateMs: 0, tasks: 0, writes: 0 };
 }

@@ -10,7 +10,7 @@ import type { Entry, ModelResult } from './results.js';
 import { stepRate, type StepTimes } from './step-rate.js';
 import { torchThroughput } from './torch-throughput.js';
 
-const churnlabRuns: Array<[EntryKey, Omit<ChurnlabRun, 'microShards'>]> = [
+const churnlabRuns: Array<[EntryKey, Omit<ChurnlabRun, 'microShards' | 'psShards'>]> = [
   ['churnlab1', { workers: 1, order: 'sync' }],
   ['churnlab2Sync', { workers: 2, order: 'sync' }],
   ['churnlab2Async', { workers: 2, order: 'async' }],
@@ -29,7 +29,7 @@ export function measureModel(model: BenchModel, b: Budgets, microShards: number,
   for (const [key, run] of churnlabRuns) {
     log(`model ${model.id}, ${key}: training…`);
     const before = cpuSnapshot();
-    const m = isolated({ kind: 'churnlab', model: model.id, run: { ...run, microShards }, budget: b.churnlab });
+    const m = isolated({ kind: 'churnlab', model: model.id, run: { ...run, microShards, psShards: model.psShards ?? 1 }, budget: b.churnlab });
     const entry = record(key, m, before);
     const cpuShare = coordinatorCpuShare(m.coordinator, entry.seconds);
     result.coordinator[key] = { times: m.coordinator, steps: entry.steps, wallSeconds: entry.seconds, share: coordinatorShare(m.coordinator, entry.seconds), ...(cpuShare !== undefined && { cpuShare }) };

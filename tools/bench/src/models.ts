@@ -16,6 +16,12 @@ export interface BenchModel {
   dense: number;
   embeddings?: EmbeddingInputs;
   hidden: number[];
+  /**
+   * Server shards churnlab trains it with (1 when absent). Several let the pool threads sum and apply the shards in
+   * parallel: worth it where the server's update is heavy against the step (model c's scattered embedding rows), a
+   * loss where a round trip to the threads costs more than the update it spreads (models a and b, measured).
+   */
+  psShards?: number;
 }
 
 /**
@@ -43,6 +49,7 @@ function criteoModel(id: string, buckets: number): BenchModel {
     dense: 13,
     embeddings: { count: 26, dim: 16, buckets },
     hidden: [400, 400, 400],
+    psShards: 4,
   };
 }
 
