@@ -10,13 +10,14 @@ interface InFlight {
 
 /**
  * One pool thread, reached without the pool's task queue: the thread runs one long piscina task that serves requests
- * posted on a message port, and a doorbell in shared memory wakes it from Atomics.wait. Handing it a request costs a
- * postMessage and an Atomics.notify (about 10 µs) instead of a piscina task (60–90 µs, measured on 2 cores). One request
- * at a time; a thread that dies fails the request it held, and the next request starts a serve task on its replacement.
+ * posted on a message port of its own. Handing it a request costs one postMessage (10–20 µs) instead of a piscina task
+ * (60–90 µs, measured on 2 cores). The thread waits for requests in its event loop: woken through Atomics.notify
+ * instead, it took the coordinator's core for a whole scheduler slice (3–5 ms) on half the steps of model a. One
+ * request at a time; a thread that dies fails the request it held, and the next request starts a serve task on its
+ * replacement.
  */
 export class ThreadChannel {
   private port: MessagePort | undefined;
-  private doorbell = new Int32Array(new SharedArrayBuffer(4));
   private inFlight: InFlight | undefined;
   private nextId = 0;
 
@@ -53,15 +54,12 @@ export class ThreadChannel {
   private post(request: ChannelRequest): void {
     this.port ??= this.serve();
     this.port.postMessage(request);
-    Atomics.add(this.doorbell, 0, 1);
-    Atomics.notify(this.doorbell, 0);
   }
 
   /** Starts a serve task on a pool thread and returns the port its requests go to. */
   private serve(): MessagePort {
     const { port1, port2 } = new MessageChannel();
-    this.doorbell = new Int32Array(new SharedArrayBuffer(4));
-    const message: ServeMessage = { kind: 'serve', port: port2, doorbell: this.doorbell };
+    const message: ServeMessage = { kind: 'serve', port: port2 };
     port1.on('message', (answer: ChannelAnswer) => this.settle(answer));
     port1.unref();
     this.piscina.run(message, { transferList: [port2] }).then(

@@ -19,8 +19,8 @@ describe('server shards applied on the pool threads', () => {
     for (const embeddingDimension of [undefined, 3]) {
       const options = { workers: 3, order: 'sync', steps: 20, psShards: 4, optimizer: 'adagrad' as const, ...(embeddingDimension && { embeddingDimension }) };
       const [coordinator, threads] = await Promise.all(pools.map((pool) => trainOnThreads(pool, options)));
-      expect(threads.params, `tables: ${embeddingDimension ?? 'none'}`).toEqual(coordinator!.params);
-      expect(threads.events).toEqual(coordinator!.events);
+      expect(threads!.params, `tables: ${embeddingDimension ?? 'none'}`).toEqual(coordinator!.params);
+      expect(threads!.events).toEqual(coordinator!.events);
     }
   });
 });

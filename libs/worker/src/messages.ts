@@ -48,15 +48,10 @@ export interface StopMessage {
   kind: 'stop';
 }
 
-/**
- * The pool's one long task per thread: serve the requests posted on `port` until a stop. Whoever posts a request adds
- * one to `doorbell[0]` and notifies it, so the thread waits in Atomics.wait between requests rather than in its event
- * loop, and a request reaches it without a round through the pool's task queue.
- */
+/** The pool's one long task per thread: serve the requests posted on `port` until a stop, without the pool's task queue. */
 export interface ServeMessage {
   kind: 'serve';
   port: MessagePort;
-  doorbell: Int32Array;
 }
 
 /** A request to a serving thread, numbered so that its answer can be matched to it. */

@@ -31,7 +31,7 @@ export default async function serve(message: ServeMessage): Promise<void> {
     () => undefined,
     (error: unknown) => error,
   );
-  serveChannel(message, (request) => {
+  await serveChannel(message, (request) => {
     if (failure !== undefined) throw failure;
     return handle(request);
   });
