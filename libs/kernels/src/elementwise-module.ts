@@ -6,6 +6,7 @@ export interface ElementwiseKernels {
   add(dst: number, src: number, n: number): void;
   sgd(params: number, grad: number, n: number, learningRate: number): void;
   firstNonFinite(values: number, n: number): number;
+  transpose(src: number, dst: number, rows: number, cols: number): void;
 }
 
 /** WebAssembly pages are 64 KiB. */

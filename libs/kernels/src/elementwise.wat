@@ -86,4 +86,79 @@
         (if (f32.ne (f32.sub (local.get $s) (local.get $s)) (f32.const 0)) (then (return (local.get $at))))
         (local.set $at (i32.add (local.get $at) (i32.const 1)))
         (br $scalar)))
-    (i32.const -1)))
+    (i32.const -1))
+
+  ;; dst = the transpose of src: src is rows × cols row-major, dst cols × rows row-major (dst[c·rows + r] = src[r·cols + c]).
+  ;; Not elementwise, but a copy all the same: every value is moved, none computed. Four rows by four columns at a time
+  ;; (loaded as four vectors, transposed with shuffles, stored as four), in bands of 64 columns so that the columns being
+  ;; written stay in cache; the rows and columns beyond the last multiple of four are copied one by one.
+  (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+    (local $rows4 i32) (local $cols4 i32) (local $band i32) (local $bandEnd i32) (local $r i32) (local $c i32)
+    (local $rowStride i32) (local $colStride i32) (local $from i32) (local $to i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $rows4 (i32.and (local.get $rows) (i32.const -4)))
+    (local.set $cols4 (i32.and (local.get $cols) (i32.const -4)))
+    (local.set $rowStride (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $colStride (i32.shl (local.get $rows) (i32.const 2)))
+    (block $bandsDone
+      (loop $bands
+        (br_if $bandsDone (i32.ge_u (local.get $band) (local.get $cols4)))
+        (local.set $bandEnd (select (i32.add (local.get $band) (i32.const 64)) (local.get $cols4)
+          (i32.lt_u (i32.add (local.get $band) (i32.const 64)) (local.get $cols4))))
+        (local.set $r (i32.const 0))
+        (block $rowsDone
+          (loop $rowBlocks
+            (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows4)))
+            (local.set $c (local.get $band))
+            (block $colsDone
+              (loop $colBlocks
+                (br_if $colsDone (i32.ge_u (local.get $c) (local.get $bandEnd)))
+                (local.set $from (i32.add (local.get $src)
+                  (i32.shl (i32.add (i32.mul (local.get $r) (local.get $cols)) (local.get $c)) (i32.const 2))))
+                (local.set $v0 (v128.load (local.get $from)))
+                (local.set $v1 (v128.load (i32.add (local.get $from) (local.get $rowStride))))
+                (local.set $v2 (v128.load (i32.add (local.get $from) (i32.shl (local.get $rowStride) (i32.const 1)))))
+                (local.set $v3 (v128.load (i32.add (local.get $from) (i32.mul (local.get $rowStride) (i32.const 3)))))
+                ;; t0 = v0.0 v1.0 v0.1 v1.1, t1 = v2.0 v3.0 v2.1 v3.1, t2 = v0.2 v1.2 v0.3 v1.3, t3 = v2.2 v3.2 v2.3 v3.3
+                (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $v0) (local.get $v1)))
+                (local.set $t1 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $v2) (local.get $v3)))
+                (local.set $t2 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $v0) (local.get $v1)))
+                (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $v2) (local.get $v3)))
+                (local.set $to (i32.add (local.get $dst)
+                  (i32.shl (i32.add (i32.mul (local.get $c) (local.get $rows)) (local.get $r)) (i32.const 2))))
+                (v128.store (local.get $to) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
+                (v128.store (i32.add (local.get $to) (local.get $colStride))
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))
+                (v128.store (i32.add (local.get $to) (i32.shl (local.get $colStride) (i32.const 1)))
+                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t2) (local.get $t3)))
+                (v128.store (i32.add (local.get $to) (i32.mul (local.get $colStride) (i32.const 3)))
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t2) (local.get $t3)))
+                (local.set $c (i32.add (local.get $c) (i32.const 4)))
+                (br $colBlocks)))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $rowBlocks)))
+        (local.set $band (local.get $bandEnd))
+        (br $bands)))
+    ;; The rows below the last multiple of four, every column; then the columns right of it, the rows above.
+    (call $copyTransposed (local.get $src) (local.get $dst) (local.get $rows) (local.get $cols) (local.get $rows4) (local.get $rows) (i32.const 0) (local.get $cols))
+    (call $copyTransposed (local.get $src) (local.get $dst) (local.get $rows) (local.get $cols) (i32.const 0) (local.get $rows4) (local.get $cols4) (local.get $cols)))
+
+  ;; dst[c·rows + r] = src[r·cols + c] for rows [r0, r1) and columns [c0, c1), one value at a time.
+  (func $copyTransposed (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
+    (param $r0 i32) (param $r1 i32) (param $c0 i32) (param $c1 i32)
+    (local $r i32) (local $c i32)
+    (local.set $r (local.get $r0))
+    (block $rowsDone
+      (loop $eachRow
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $r1)))
+        (local.set $c (local.get $c0))
+        (block $colsDone
+          (loop $eachCol
+            (br_if $colsDone (i32.ge_u (local.get $c) (local.get $c1)))
+            (f32.store
+              (i32.add (local.get $dst) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $rows)) (local.get $r)) (i32.const 2)))
+              (f32.load (i32.add (local.get $src) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $cols)) (local.get $c)) (i32.const 2)))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $eachCol)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $eachRow)))))

@@ -1,7 +1,6 @@
 import { readInto, tf, type Tensor } from '@churnlab/tensor';
 import { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
-import { blockView } from './layout.js';
-import type { LayerTrace, Network } from './network.js';
+import type { LayerTrace, Network, NetworkWeights } from './network.js';
 import type { TouchedRows } from './touched-rows.js';
 
 /**
@@ -10,7 +9,7 @@ import type { TouchedRows } from './touched-rows.js';
  * on the way back, scattered: their gradient is sparse.
  */
 export class BatchGradient {
-  private blocks: Tensor[] = [];
+  private weights: NetworkWeights = { blocks: [], kernelsT: [] };
   private flat: Float32Array = new Float32Array(0);
   private embedded: Float32Array = new Float32Array(0);
 
@@ -19,12 +18,13 @@ export class BatchGradient {
   /**
    * Loads the flat parameter vector that the following gradients and predictions are taken at. The MLP blocks are
    * copied; the embedding tables are not (a table may have millions of rows): their rows are read from `flat` when
-   * computing, so keep `flat` unchanged until the next setParameters.
+   * computing, so keep `flat` unchanged until the next setParameters. `scratch` is where the kernels are transposed
+   * on the way (see Network.weights).
    */
-  setParameters(flat: Float32Array): void {
+  setParameters(flat: Float32Array, scratch?: Float32Array): void {
     this.dispose();
     this.flat = flat;
-    this.blocks = this.network.mlpBlocks.map((block) => tf.tensor(blockView(flat, block), block.shape, 'float32'));
+    this.weights = this.network.weights(flat, scratch);
   }
 
   /**
@@ -61,9 +61,9 @@ export class BatchGradient {
       const x = this.denseInput(features, rows);
       const e = embedded && tf.tensor2d(embedded, [rows, embeddingWidth(network.tables)]);
       const trace: LayerTrace[] = [];
-      const logits = network.logits(this.blocks, network.mlpInput(x, e), trace);
+      const logits = network.logits(this.weights, network.mlpInput(x, e), trace);
       const { lossSum, dLogits } = network.loss(logits, tf.tensor1d(labels.subarray(0, rows)), scale);
-      const { blockGradients, inputGradient } = network.backward(this.blocks, trace, dLogits, e !== null);
+      const { blockGradients, inputGradient } = network.backward(this.weights, trace, dLogits, e !== null);
       // The embeddings are the input's last columns (mlpInput puts them after the dense features).
       const embedding = inputGradient ? [tf.slice(inputGradient, [0, inputGradient.shape[1]! - e!.shape[1]!], [-1, -1])] : [];
       return { value: lossSum, blocks: blockGradients, embedding };
@@ -85,14 +85,14 @@ export class BatchGradient {
     tf.tidy(() => {
       const e = embedded && tf.tensor2d(embedded, [rows, embeddingWidth(network.tables)]);
       const input = network.mlpInput(this.denseInput(features, rows), e);
-      out.set(network.probabilities(network.logits(this.blocks, input)).dataSync() as Float32Array);
+      out.set(network.probabilities(network.logits(this.weights, input)).dataSync() as Float32Array);
     });
   }
 
   /** Frees the parameter tensors. */
   dispose(): void {
-    for (const t of this.blocks) t.dispose();
-    this.blocks = [];
+    tf.dispose([...this.weights.blocks, ...this.weights.kernelsT]);
+    this.weights = { blocks: [], kernelsT: [] };
   }
 
   /** The dense features as a tensor, or null when the model has none. */

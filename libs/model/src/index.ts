@@ -6,7 +6,7 @@ export { embeddingTables } from './embedding-table.js';
 export type { EmbeddingTable } from './embedding-table.js';
 export { initialParameters } from './init.js';
 export { Network } from './network.js';
-export type { LayerTrace } from './network.js';
+export type { LayerTrace, NetworkWeights } from './network.js';
 export type { LayerNormTrace } from './layer-norm.js';
 export type { LossAndGradient } from './losses.js';
 export { BatchGradient } from './batch-gradient.js';

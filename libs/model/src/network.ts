@@ -4,15 +4,25 @@ import { denseBackward, denseForward } from './dense-layer.js';
 import { embeddingTables, type EmbeddingTable } from './embedding-table.js';
 import { layerNormBackward, layerNormForward, type LayerNormTrace } from './layer-norm.js';
 import { logisticLoss, softmaxLoss, type LossAndGradient } from './losses.js';
-import { parameterLayout, type ParameterBlock, type ParameterLayout } from './layout.js';
+import { blockView, parameterLayout, type ParameterBlock, type ParameterLayout } from './layout.js';
 import { validateModelSpec, type ModelSpec } from './spec.js';
+import { transposeInto } from '@churnlab/kernels';
 
-/** What the forward pass keeps of one layer for the backward pass: its input, its pre-activation and its layer norm's trace. */
+/**
+ * What the forward pass keeps of one layer for the backward pass, in the passes' [features, rows] layout: its input,
+ * its pre-activation and its layer norm's trace.
+ */
 export interface LayerTrace {
-  input: Tensor;
+  inputT: Tensor;
   /** The activation's input: the linear part, or with layer norm its output (the output layer: the logits). */
-  z: Tensor;
+  zT: Tensor;
   norm: LayerNormTrace | null;
+}
+
+/** The MLP's parameters as the passes take them: every MLP block in layout order, and each layer's kernel transposed, [out, in]. */
+export interface NetworkWeights {
+  blocks: Tensor[];
+  kernelsT: Tensor[];
 }
 
 /** The MLP of a ModelSpec as tfjs computations over one tensor per MLP block, fed by dense features and embeddings. */
@@ -23,6 +33,8 @@ export class Network {
   readonly mlpBlocks: ParameterBlock[];
   /** The embedding tables, one per categorical feature, in the order of the examples' category columns. */
   readonly tables: EmbeddingTable[];
+  /** Scratch for the kernels' transposes on their way to the backend when the caller gives none, reused from upload to upload. */
+  private transposed = new Float32Array(0);
 
   constructor(readonly spec: ModelSpec) {
     validateModelSpec(spec);
@@ -40,25 +52,53 @@ export class Network {
     return input;
   }
 
+  /** Elements of scratch that `weights` transposes the largest kernel in. */
+  get transposeScratchLength(): number {
+    return Math.max(0, ...this.mlpBlocks.filter((block) => block.role === 'kernel').map((block) => block.size));
+  }
+
   /**
-   * Output-layer logits [rows, outputs] for MLP inputs x [rows, inputs + Σ dimensions]; `blocks` are the MLP blocks in
-   * layout order. With a `trace`, each layer leaves there what `backward` needs.
+   * Uploads the MLP blocks of the flat parameter vector `flat` as the passes take them; the caller disposes them. Each
+   * kernel is transposed on the way in `scratch` (transposeScratchLength elements; in the same kernel memory as `flat`,
+   * the transposes run in WebAssembly) or, without it, in a buffer of the network's own.
    */
-  logits(blocks: Tensor[], x: Tensor, trace?: LayerTrace[]): Tensor {
-    let h = x;
+  weights(flat: Float32Array, scratch?: Float32Array): NetworkWeights {
+    const buffer = scratch ?? this.ownScratch();
+    const blocks = this.mlpBlocks.map((block) => tf.tensor(blockView(flat, block), block.shape, 'float32'));
+    const kernelsT = this.mlpBlocks
+      .filter((block) => block.role === 'kernel')
+      .map((block) => {
+        const [fanIn, fanOut] = block.shape as [number, number];
+        return tf.tensor(transposeInto(blockView(flat, block), fanIn, fanOut, buffer), [fanOut, fanIn], 'float32');
+      });
+    return { blocks, kernelsT };
+  }
+
+  private ownScratch(): Float32Array {
+    if (this.transposed.length < this.transposeScratchLength) this.transposed = new Float32Array(this.transposeScratchLength);
+    return this.transposed;
+  }
+
+  /**
+   * Output-layer logits [rows, outputs] for MLP inputs x [rows, inputs + Σ dimensions]. With a `trace`, each layer leaves
+   * there what `backward` needs. Between the layers the activations are [features, rows] (see dense-layer.ts).
+   */
+  logits(weights: NetworkWeights, x: Tensor, trace?: LayerTrace[]): Tensor {
+    let hT = tf.transpose(x as tf.Tensor2D) as Tensor;
     let next = 0;
-    const take = () => blocks[next++]!;
+    const take = () => weights.blocks[next++]!;
     const layers = this.spec.hidden.length + 1;
     for (let layer = 0; layer < layers; layer++) {
-      const input = h;
-      const z = denseForward(input, take(), take());
+      const inputT = hT;
+      next++; // the kernel, which the forward pass takes transposed
+      const zT = denseForward(inputT, weights.kernelsT[layer]!, take());
       if (layer === layers - 1) {
-        trace?.push({ input, z, norm: null });
-        return z;
+        trace?.push({ inputT, zT, norm: null });
+        return tf.transpose(zT as tf.Tensor2D);
       }
-      const norm = this.spec.layerNorm ? layerNormForward(z, take(), take()) : null;
-      trace?.push({ input, z: norm ? norm.value : z, norm: norm?.trace ?? null });
-      h = this.activation.forward(norm ? norm.value : z);
+      const norm = this.spec.layerNorm ? layerNormForward(zT, take(), take()) : null;
+      trace?.push({ inputT, zT: norm ? norm.value : zT, norm: norm?.trace ?? null });
+      hT = this.activation.forward(norm ? norm.value : zT);
     }
     throw new Error('unreachable: a network has an output layer');
   }
@@ -70,31 +110,32 @@ export class Network {
   }
 
   /**
-   * The backward pass from the logits' gradient through the layers `logits` traced: the gradient of every MLP block, in
-   * layout order, and with `inputGradient` that of the MLP input. Written out rather than taped, which took model b's
-   * micro-shard from 72 to 41 kernels and from 0.89 to 0.76 ms; without layer norm the ops are the ones autodiff ran,
-   * so the gradient is the same to the bit.
+   * The backward pass from the logits' gradient [rows, outputs] through the layers `logits` traced: the gradient of
+   * every MLP block, in layout order, and with `inputGradient` that of the MLP input [rows, inputs + Σ dimensions].
+   * Written out rather than taped, which took model b's micro-shard from 72 to 41 kernels and from 0.89 to 0.76 ms;
+   * without layer norm the ops are the ones autodiff ran, so the gradient is the same to the bit.
    */
-  backward(blocks: Tensor[], trace: LayerTrace[], dLogits: Tensor, inputGradient: boolean): { blockGradients: Tensor[]; inputGradient: Tensor | null } {
+  backward(weights: NetworkWeights, trace: LayerTrace[], dLogits: Tensor, inputGradient: boolean): { blockGradients: Tensor[]; inputGradient: Tensor | null } {
+    const { blocks } = weights;
     const gradients: Tensor[] = new Array(blocks.length);
     let next = blocks.length;
-    let upstream = dLogits;
+    let upstreamT = tf.transpose(dLogits as tf.Tensor2D) as Tensor;
     for (let layer = trace.length - 1; layer >= 0; layer--) {
-      const { input, z, norm } = trace[layer]!;
+      const { inputT, zT, norm } = trace[layer]!;
       const hidden = layer < trace.length - 1;
-      let dz = hidden ? tf.mul(upstream, this.activation.derivative(z)) : upstream;
+      let dzT = hidden ? tf.mul(upstreamT, this.activation.derivative(zT)) : upstreamT;
       if (norm) {
-        const { dz: dLinear, dGamma, dBeta } = layerNormBackward(dz, norm);
+        const { dz: dLinear, dGamma, dBeta } = layerNormBackward(dzT, norm);
         gradients[--next] = dBeta;
         gradients[--next] = dGamma;
-        dz = dLinear;
+        dzT = dLinear;
       }
-      const { dWeights, dBias, dInput } = denseBackward(input, blocks[next - 2]!, dz, layer > 0 || inputGradient);
+      const { dWeights, dBias, dInputT } = denseBackward(inputT, blocks[next - 2]!, dzT, layer > 0 || inputGradient);
       gradients[--next] = dBias;
       gradients[--next] = dWeights;
-      if (dInput) upstream = dInput;
+      if (dInputT) upstreamT = dInputT;
     }
-    return { blockGradients: gradients, inputGradient: inputGradient ? upstream : null };
+    return { blockGradients: gradients, inputGradient: inputGradient ? tf.transpose(upstreamT as tf.Tensor2D) : null };
   }
 
   /** Predicted probabilities: the positive-class probability [rows, 1], or the class distribution [rows, K]. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initWasmBackend, tf, type Tensor } from '@churnlab/tensor';
-import { initialParameters, Network, blockView, type LayerTrace, type ModelSpec } from '../src/index.js';
+import { initialParameters, Network, type LayerTrace, type ModelSpec } from '../src/index.js';
 
 const rows = 12;
 const values = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(seed * 7.1 + i * 1.37) * 1.3);
@@ -28,12 +28,14 @@ function gradients(spec: ModelSpec, withInput: boolean): { written: number[][]; 
   const network = new Network(spec);
   const params = initialParameters(network.layout, 5).map((v, i) => v + 0.05 * Math.cos(i));
   return tf.tidy(() => {
-    const blocks = network.mlpBlocks.map((b) => tf.tensor(blockView(params, b), b.shape));
+    const weights = network.weights(params);
+    const { blocks } = weights;
     const x = tf.tensor2d(values(rows * spec.inputs, 1), [rows, spec.inputs]);
     const upstream = tf.tensor2d(values(rows * spec.outputs, 2), [rows, spec.outputs]);
     const trace: LayerTrace[] = [];
-    network.logits(blocks, x, trace);
-    const { blockGradients, inputGradient } = network.backward(blocks, trace, upstream, withInput);
+    const logits = network.logits(weights, x, trace);
+    expect(Array.from(logits.dataSync())).toEqual(Array.from(autodiffLogits(network, blocks, x).dataSync()));
+    const { blockGradients, inputGradient } = network.backward(weights, trace, upstream, withInput);
     const written = [...(inputGradient ? [inputGradient] : []), ...blockGradients];
     const objective = (...t: Tensor[]) => tf.sum(tf.mul(autodiffLogits(network, withInput ? t.slice(1) : t, withInput ? t[0]! : x), upstream)) as tf.Scalar;
     const taped = tf.grads(objective)(withInput ? [x, ...blocks] : blocks);

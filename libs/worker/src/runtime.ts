@@ -15,7 +15,7 @@ import {
   type EmbeddingTable,
   type TouchedRows,
 } from '@churnlab/model';
-import { addInto, firstNonFinite } from '@churnlab/kernels';
+import { addInto, firstNonFinite, sharedFloat32Array } from '@churnlab/kernels';
 import { tf, type Tensor } from '@churnlab/tensor';
 import { applyShardUpdate, gradientPrecision, ServerShard, SharedParameters, type GradientResult, type GradientRounder, type GradientTask, type ServerShardHandle, type ShardUpdate } from '@churnlab/ps';
 import { seedStream, type SeedStream } from '@churnlab/random';
@@ -33,6 +33,7 @@ export class WorkerRuntime {
   private readonly network: Network;
   private readonly gradient: BatchGradient;
   private readonly snapshot: Float32Array;
+  private readonly transposeScratch: Float32Array;
   private readonly rounder: GradientRounder;
   private readonly numericStream: SeedStream;
   /**
@@ -53,7 +54,10 @@ export class WorkerRuntime {
     this.store = SharedParameters.attach(setup.store);
     this.network = new Network(setup.model);
     this.gradient = new BatchGradient(this.network);
-    this.snapshot = new Float32Array(setup.store.size);
+    // The snapshot and the scratch its kernels are transposed in share one kernel memory: the transposes then run in WebAssembly.
+    const memory = sharedFloat32Array(setup.store.size + this.network.transposeScratchLength);
+    this.snapshot = memory.subarray(0, setup.store.size);
+    this.transposeScratch = memory.subarray(setup.store.size);
     this.rounder = gradientPrecision(setup.precision.name);
     this.numericStream = seedStream(setup.precision.seed, 'numeric', setup.precision.replica);
     this.leafTouched = createTouchedRows(this.network.tables);
@@ -69,7 +73,7 @@ export class WorkerRuntime {
    */
   computeGradient(task: GradientTask): GradientResult {
     const versionRead = task.readVersion === undefined ? this.store.read(this.snapshot) : this.store.readVersion(task.readVersion, this.snapshot);
-    this.gradient.setParameters(this.snapshot);
+    this.gradient.setParameters(this.snapshot, this.transposeScratch);
     const slot = task.slot ?? task.worker;
     if (this.network.tables.length > 0) this.setTaskRows(task.microShards);
     let lossSum = 0;
@@ -118,7 +122,7 @@ export class WorkerRuntime {
   /** Predicts rows [start, end) of `data` at the current parameters into `out`. */
   predict(data: Dataset, start: number, end: number, out: Float32Array): void {
     this.store.read(this.snapshot);
-    this.gradient.setParameters(this.snapshot);
+    this.gradient.setParameters(this.snapshot, this.transposeScratch);
     const width = data.width;
     const k = categoricalCount(data);
     const categories = data.categories?.subarray(start * k, end * k);
