@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedFloat32Array } from '@churnlab/kernels';
 import { initWasmBackend, tf, type Tensor } from '@churnlab/tensor';
 import { initialParameters, Network, type LayerTrace, type ModelSpec } from '../src/index.js';
 
@@ -64,6 +65,24 @@ describe('Network.backward on WASM', () => {
     const { written, taped } = gradients({ inputs: 9, hidden: [16, 8], outputs: 1, activation: 'smelu:1', layerNorm: true }, true);
     expect(written.length).toBe(taped.length);
     written.forEach((g, i) => g.forEach((v, j) => expect(Math.abs(v - taped[i]![j]!)).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(taped[i]![j]!)))));
+  });
+
+  it('uploads each kernel as it is and transposed, the same through scratch of its own or in the kernel memory of the parameters', () => {
+    const network = new Network({ inputs: 9, hidden: [16, 8], outputs: 3, activation: 'relu', layerNorm: true });
+    expect(network.transposeScratchLength).toBe(9 * 16);
+    const memory = sharedFloat32Array(network.layout.size + network.transposeScratchLength);
+    const flat = memory.subarray(0, network.layout.size);
+    flat.set(initialParameters(network.layout, 3));
+    tf.tidy(() => {
+      const own = network.weights(flat);
+      const inMemory = network.weights(flat, memory.subarray(network.layout.size));
+      expect(own.kernelsT.map((t) => t.shape)).toEqual([[16, 9], [8, 16], [3, 8]]);
+      own.blocks.forEach((b, i) => expect(b.dataSync()).toEqual(inMemory.blocks[i]!.dataSync()));
+      own.kernelsT.forEach((k, i) => {
+        expect(k.dataSync()).toEqual(inMemory.kernelsT[i]!.dataSync());
+        expect(k.dataSync()).toEqual(tf.transpose(own.blocks[network.mlpBlocks.findIndex((b) => b.name === `dense${i}/kernel`)]!).dataSync());
+      });
+    });
   });
 
   it('leaves no tensor behind outside the scope that asked for it', () => {
