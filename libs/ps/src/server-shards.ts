@@ -1,6 +1,8 @@
 import type { TouchedRows } from '@churnlab/model';
 import type { OptimizerConfig } from './optimizers/optimizer.js';
 import { ServerShard, type ServerShardHandle } from './server-shard.js';
+import { applyShardUpdate, type ShardUpdate } from './shard-update.js';
+import type { SharedParameters } from './shared-parameters.js';
 
 /** Splits `size` parameters into `count` contiguous ranges [lo, hi) whose lengths differ by at most one. */
 export function shardRanges(size: number, count: number): Array<[number, number]> {
@@ -36,6 +38,16 @@ export class ServerShards {
   /** Every shard applies `grad`: one whole update (sparse in the tables when `touched` is given). */
   apply(params: Float32Array, grad: Float32Array, touched?: TouchedRows): void {
     for (let shard = 0; shard < this.ranges.length; shard++) this.applyShard(shard, params, grad, touched);
+  }
+
+  /** Shard `shard` sums `store`'s gradient slots over its range as `update` says and applies the sum there (see applyShardUpdate). */
+  updateShard(shard: number, store: SharedParameters, update: ShardUpdate): void {
+    applyShardUpdate(store, this.shards[shard]!, update);
+  }
+
+  /** A barrier step's whole update on this thread: every shard's part of it, one after another. */
+  update(store: SharedParameters, update: ShardUpdate): void {
+    for (let shard = 0; shard < this.ranges.length; shard++) this.updateShard(shard, store, update);
   }
 
   /** Each shard's handle, so that other threads apply the shards themselves (their optimizer state is shared). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { touchedIds, type TouchedRows } from '@churnlab/model';
 import { seedStream } from '@churnlab/random';
-import { defaultOptimizerConfig, optimizerNames, orderPolicy, ServerShards, SharedParameters, type OptimizerName, type UpdateEvent } from '../src/index.js';
+import { defaultOptimizerConfig, optimizerNames, orderPolicy, ServerShards, SharedParameters, type OptimizerName, type ShardUpdate, type UpdateEvent } from '../src/index.js';
 import { cyclicBatches } from './least-squares-workers.js';
 import { embeddingProblem, EmbeddingWorkers, parameterCount } from './sparse-workers.js';
 import { withShardThreads } from './shard-threads.js';
@@ -13,12 +13,19 @@ const batches = cyclicBatches(problem.examples, 24, steps);
 const initial = Float32Array.from({ length: size }, (_, i) => 0.1 * Math.sin(i * 0.91));
 const bits = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
 
-/** ServerShards that record, per applyShard call, the touched rows it was given (null: a dense apply). */
+/** ServerShards that record, per update shard 0 applies on this thread, the touched rows it was given (null: a dense apply). */
 class RecordingShards extends ServerShards {
   readonly applied: Array<number[] | null> = [];
   override applyShard(shard: number, params: Float32Array, grad: Float32Array, touched?: TouchedRows): void {
-    if (shard === 0) this.applied.push(touched ? Array.from(touchedIds(touched, 0)) : null);
+    if (shard === 0) this.record(touched);
     super.applyShard(shard, params, grad, touched);
+  }
+  override updateShard(shard: number, store: SharedParameters, update: ShardUpdate): void {
+    if (shard === 0) this.record(update.touched);
+    super.updateShard(shard, store, update);
+  }
+  private record(touched: TouchedRows | undefined): void {
+    this.applied.push(touched ? Array.from(touchedIds(touched, 0)) : null);
   }
 }
 

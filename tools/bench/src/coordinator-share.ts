@@ -3,16 +3,16 @@ import { threadCpuMs } from './thread-cpu.js';
 
 /** Milliseconds the coordinator (the main thread) spent on each of its jobs during a timed run. */
 export interface CoordinatorTimes {
-  /** From the gradient that completes an update arriving to the store write starting: the sum of the workers' slots, or the coordinator's part of it. */
-  sumMs: number;
+  /** From the gradient that completes an update arriving to the store write starting: recording the reduction of the workers' slots. */
+  reductionMs: number;
   /** Inside store.write: the sequence lock and the optimizer. */
   writeMs: number;
-  /** The optimizer alone (ServerShards.apply), part of writeMs. */
-  optimizerMs: number;
+  /** The server shards' work, part of writeMs: the optimizer and, in a barrier step, the slot sum before it. */
+  shardsMs: number;
   /** Inside workers.compute until it returns its promise: handing the task to a thread. */
   dispatchMs: number;
   /** Waiting for the pool threads to sum and apply the server shards, where they do (several shards): not the coordinator's work. */
-  shardUpdateMs: number;
+  threadShardsMs: number;
   /** Tasks handed out and results received. */
   tasks: number;
   writes: number;
@@ -22,7 +22,7 @@ export interface CoordinatorTimes {
 
 /** The coordinator's share of a run's wall time: sum, store write (with the optimizer) and dispatch over the whole. */
 export function coordinatorShare(times: CoordinatorTimes, wallSeconds: number): number {
-  return (times.sumMs + times.writeMs + times.dispatchMs) / (wallSeconds * 1000);
+  return (times.reductionMs + times.writeMs + times.dispatchMs) / (wallSeconds * 1000);
 }
 
 /** The main thread's CPU time over the run's wall time, where the platform tells: work only, never waiting for a core. */
@@ -71,25 +71,29 @@ export class CoordinatorClock {
       updateShards: async (...args) => {
         const start = performance.now();
         await updateShards(...args);
-        this.times.shardUpdateMs += performance.now() - start;
+        this.times.threadShardsMs += performance.now() - start;
       },
     };
   }
 
-  /** Times every whole update that `shards` applies (the order policies of the benchmark call `apply`). */
+  /** Times the server shards' work: every whole update they apply, and every barrier step's sum and update. */
   shards(shards: ServerShards): ServerShards {
     const apply = shards.apply.bind(shards);
-    shards.apply = (...args: Parameters<ServerShards['apply']>) => {
-      const start = performance.now();
-      apply(...args);
-      this.times.optimizerMs += performance.now() - start;
-    };
+    const update = shards.update.bind(shards);
+    shards.apply = (...args: Parameters<ServerShards['apply']>) => this.timeShards(() => apply(...args));
+    shards.update = (...args: Parameters<ServerShards['update']>) => this.timeShards(() => update(...args));
     return shards;
+  }
+
+  private timeShards(work: () => void): void {
+    const start = performance.now();
+    work();
+    this.times.shardsMs += performance.now() - start;
   }
 
   /**
    * Times every write to `store`, and the coordinator's part of the reduction before it. A write that the pool threads
-   * make (writeAsync) counts as a write, its waiting as shardUpdateMs.
+   * make (writeAsync) counts as a write, its waiting as threadShardsMs.
    */
   store(store: SharedParameters): SharedParameters {
     const write = store.write.bind(store);
@@ -109,7 +113,7 @@ export class CoordinatorClock {
 
   private startWrite(): number {
     const start = performance.now();
-    if (!Number.isNaN(this.lastResultMs)) this.times.sumMs += start - this.lastResultMs;
+    if (!Number.isNaN(this.lastResultMs)) this.times.reductionMs += start - this.lastResultMs;
     this.lastResultMs = Number.NaN;
     this.times.writes++;
     return start;
@@ -117,5 +121,5 @@ export class CoordinatorClock {
 }
 
 function emptyTimes(): CoordinatorTimes {
-  return { sumMs: 0, writeMs: 0, optimizerMs: 0, dispatchMs: 0, shardUpdateMs: 0, tasks: 0, writes: 0 };
+  return { reductionMs: 0, writeMs: 0, shardsMs: 0, dispatchMs: 0, threadShardsMs: 0, tasks: 0, writes: 0 };
 }

@@ -114,17 +114,17 @@ function modelSection({ model, entries, coordinator, coordinatorRssMb }: ModelRe
   if (reports.length > 0) {
     lines.push(
       '',
-      `The coordinator (main thread), per step of the timed run, with ${model.psShards ?? 1} server shard(s). The share of wall time adds up the wall-clock time of its sum, store write and dispatch; ` +
+      `The coordinator (main thread), per step of the timed run, with ${model.psShards ?? 1} server shard(s). The share of wall time adds up the wall-clock time of its bookkeeping of the reduction, store write (in a sync step, the server shards' slot sum and update) and dispatch; ` +
         "the main thread's CPU share is all the CPU time it ran (everything it does, none of the moments it waits for a core the workers hold) over the wall time. " +
         'With several server shards and 2 worker threads, the threads sum and apply the shards of a sync step; the coordinator waits for them (the last column), which is not its own work.',
       '',
-      "| run | sum ms | store write ms (optimizer ms) | dispatch ms | share of wall time | main thread's CPU share | shards on the threads ms |",
+      "| run | reduction ms | store write ms (server shards ms) | dispatch ms | share of wall time | main thread's CPU share | shards on the threads ms |",
       '|---|---|---|---|---|---|---|',
     );
     for (const [key, r] of reports) {
       const per = (ms: number) => fixed(ms / r.steps, 2);
       lines.push(
-        `| ${entryLabels[key]} | ${per(r.times.sumMs)} | ${per(r.times.writeMs)} (${per(r.times.optimizerMs)}) | ${per(r.times.dispatchMs)} | ${percent(r.share)} | ${r.cpuShare === undefined ? '–' : percent(r.cpuShare)} | ${r.times.shardUpdateMs > 0 ? per(r.times.shardUpdateMs) : '–'} |`,
+        `| ${entryLabels[key]} | ${per(r.times.reductionMs)} | ${per(r.times.writeMs)} (${per(r.times.shardsMs)}) | ${per(r.times.dispatchMs)} | ${percent(r.share)} | ${r.cpuShare === undefined ? '–' : percent(r.cpuShare)} | ${r.times.threadShardsMs > 0 ? per(r.times.threadShardsMs) : '–'} |`,
       );
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CoordinatorClock, coordinatorCpuShare, coordinatorShare } from '../src/coordinator-share.js';
 import { threadCpuMs } from '../src/thread-cpu.js';
 
-const times = { sumMs: 10, writeMs: 20, optimizerMs: 15, dispatchMs: 5, shardUpdateMs: 0, tasks: 4, writes: 2 };
+const times = { reductionMs: 10, writeMs: 20, shardsMs: 15, dispatchMs: 5, threadShardsMs: 0, tasks: 4, writes: 2 };
 
 /** Keeps this thread busy for about `ms` of wall time. */
 function spin(ms: number): void {

@@ -13,7 +13,7 @@ export function entry(stepsPerSec: number): Entry {
 export function modelResult(id: string, rates: Partial<Record<EntryKey, number>>, share?: number): ModelResult {
   const model = benchModels.find((m) => m.id === id)!;
   const entries = Object.fromEntries(Object.entries(rates).map(([k, r]) => [k, r === undefined ? undefined : entry(r)]));
-  const times = { sumMs: 1, writeMs: 2, optimizerMs: 1.5, dispatchMs: 0.5, shardUpdateMs: 0, tasks: 20, writes: 10 };
+  const times = { reductionMs: 1, writeMs: 2, shardsMs: 1.5, dispatchMs: 0.5, threadShardsMs: 0, tasks: 20, writes: 10 };
   return {
     model,
     entries,

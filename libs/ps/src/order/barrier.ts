@@ -1,11 +1,10 @@
-import { addInto } from '@churnlab/kernels';
-import type { TouchedRows } from '@churnlab/model';
 import type { AddInto } from '../add-into.js';
 import type { GradientResult } from '../gradient-workers.js';
 import type { TrainingContext } from '../training-context.js';
 import { deliver } from './tasks.js';
 import { TouchedSlotSum } from './touched-slot-sum.js';
-import { recordReduction, runReduction, type ReductionProgram } from './reduction-program.js';
+import { recordReduction } from './reduction-program.js';
+import type { ShardUpdate } from '../shard-update.js';
 
 /**
  * How a barrier step reduces its workers' gradient slots in place with `add`: the sum, and the workers in the order the
@@ -23,19 +22,17 @@ export interface Reduced {
  * Bulk-synchronous training: every step waits for all workers, reduces their gradient slots with `reduce` and applies
  * the sum as one version. Events follow the reduction order, so a fixed reduction gives a fixed event log.
  *
- * With several server shards and workers that offer it, the pool threads sum and apply the shards in parallel, each
- * over its own range; otherwise the coordinator does. The additions are the same, so the parameters are too.
+ * The reduction is recorded as a program of slot additions, which each server shard replays over its own range before
+ * applying it: on the pool threads in parallel, with several shards and workers that offer it, else on the coordinator
+ * one shard after another. The additions are the same, so the parameters are too.
  */
 export async function barrierSteps(context: TrainingContext, reduce: Reduce): Promise<void> {
   const { store, workers, batches, shards } = context;
   const slots = Array.from({ length: workers.count }, (_, w) => store.gradientSlot(w));
   const sparse = TouchedSlotSum.of(store, workers.count);
   const onThreads = shards.count > 1 ? workers.updateShards?.bind(workers) : undefined;
-  const apply = async (program: ReductionProgram, touched: TouchedRows | undefined): Promise<number> => {
-    if (onThreads) return store.writeAsync(() => onThreads(shards.handles(), { program, ...(touched && { touched }) }));
-    const gradient = runReduction(slots, program, sparse ? sparse.addOverUnion() : addInto);
-    return store.write((params) => shards.apply(params, gradient, touched));
-  };
+  const apply = async (update: ShardUpdate): Promise<number> =>
+    onThreads ? store.writeAsync(() => onThreads(shards.handles(), update)) : store.write(() => shards.update(store, update));
   for (let step = context.startStep ?? 0; step < batches.steps; step++) {
     const results: GradientResult[] = [];
     const arrivalOrder: number[] = [];
@@ -48,7 +45,8 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
       ),
     );
     const program = recordReduction(slots, reduce, arrivalOrder, step);
-    const version = await apply(program, sparse?.settle(program));
+    const touched = sparse?.settle(program);
+    const version = await apply({ program, ...(touched && { touched }) });
     program.order.forEach((w, orderKey) => {
       const { versionRead } = results[w]!;
       context.onUpdate({ step, worker: w, versionRead, version, staleness: version - 1 - versionRead, orderKey });

@@ -1,27 +1,23 @@
-import { addSpansInto } from '@churnlab/kernels';
 import { copyTouchedRows, createTouchedRows, unionTouchedRows, type TouchedRows } from '@churnlab/model';
-import type { AddInto } from '../add-into.js';
-import { updateSpans, type UpdateSpans } from '../optimizers/update-spans.js';
 import type { SharedParameters } from '../shared-parameters.js';
 import type { ReductionProgram } from './reduction-program.js';
 
 /**
- * The barrier sum of the workers' gradient slots when the parameters hold embedding tables. Each slot is zero outside
- * its dense part and its touched rows, so the sum can only be non-zero on the dense part and the union of the touched
- * rows: any elementwise reduction (the fixed tree of `sync`, the arrival order of `sync-arrival`) adds just those
- * elements, in place in the slots, which rounds exactly as adding the full slots would.
+ * The touched rows of a barrier step's sum when the parameters hold embedding tables. Each slot is zero outside its
+ * dense part and its touched rows, so the sum can only be non-zero on the dense part and the union of the touched
+ * rows: any elementwise reduction (the fixed tree of `sync`, the arrival order of `sync-arrival`) then adds just those
+ * elements (see applyShardUpdate), in place in the slots, which rounds exactly as adding the full slots would.
  */
 export class TouchedSlotSum {
   private readonly union: TouchedRows;
   private readonly slotTouched: TouchedRows[];
-  private spans: UpdateSpans | undefined;
 
-  private constructor(private readonly store: SharedParameters, workers: number) {
+  private constructor(store: SharedParameters, workers: number) {
     this.slotTouched = Array.from({ length: workers }, (_, w) => store.touchedRows(w)!);
     this.union = createTouchedRows(store.handle.tables);
   }
 
-  /** The slot sum of gradient slots 0 … workers − 1, or undefined when the store has no tables (sum the slots as they are). */
+  /** The touched rows of sums of gradient slots 0 … workers − 1, or undefined when the store has no tables (sum the slots as they are). */
   static of(store: SharedParameters, workers: number): TouchedSlotSum | undefined {
     return store.handle.tables.length === 0 ? undefined : new TouchedSlotSum(store, workers);
   }
@@ -34,12 +30,5 @@ export class TouchedSlotSum {
     unionTouchedRows(this.union, this.slotTouched);
     for (const left of new Set(program.adds.map(([l]) => l))) copyTouchedRows(this.slotTouched[left]!, this.union);
     return this.union;
-  }
-
-  /** Adds over the whole vector's spans of the dense part and of the rows of the last union settled. */
-  addOverUnion(): AddInto {
-    const size = this.store.handle.size;
-    const spans = (this.spans = updateSpans(this.union, size, 0, size, this.spans));
-    return (left, right) => addSpansInto(left, right, spans.spans, spans.count);
   }
 }
