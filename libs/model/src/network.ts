@@ -1,4 +1,5 @@
 import { parseActivation, type Activation } from '@churnlab/activations';
+import { transposeInto } from '@churnlab/kernels';
 import { tf, type Tensor } from '@churnlab/tensor';
 import { denseBackward, denseForward } from './dense-layer.js';
 import { embeddingTables, type EmbeddingTable } from './embedding-table.js';
@@ -6,7 +7,6 @@ import { layerNormBackward, layerNormForward, type LayerNormTrace } from './laye
 import { logisticLoss, softmaxLoss, type LossAndGradient } from './losses.js';
 import { blockView, parameterLayout, type ParameterBlock, type ParameterLayout } from './layout.js';
 import { validateModelSpec, type ModelSpec } from './spec.js';
-import { transposeInto } from '@churnlab/kernels';
 
 /**
  * What the forward pass keeps of one layer for the backward pass, in the passes' [features, rows] layout: its input,

@@ -62,6 +62,7 @@ export interface ChannelRequest {
 
 /** A serving thread's answer to request `id`: what its handler returned, or what it threw. */
 export type ChannelAnswer = { id: number; value: unknown } | { id: number; error: unknown };
+
 /** One worker thread's own memory, at the moment it answers; buffers shared with it (parameter store, data) are not its own. */
 export interface ThreadMemory {
   /** worker_threads' threadId, so the caller can tell that every thread answered. */

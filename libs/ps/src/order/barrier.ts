@@ -2,7 +2,7 @@ import type { AddInto } from '../add-into.js';
 import type { GradientResult } from '../gradient-workers.js';
 import type { TrainingContext } from '../training-context.js';
 import { deliver } from './tasks.js';
-import { TouchedSlotSum } from './touched-slot-sum.js';
+import { SumTouchedRows } from './sum-touched-rows.js';
 import { recordReduction } from './reduction-program.js';
 import type { ShardUpdate } from '../shard-update.js';
 
@@ -29,7 +29,7 @@ export interface Reduced {
 export async function barrierSteps(context: TrainingContext, reduce: Reduce): Promise<void> {
   const { store, workers, batches, shards } = context;
   const slots = Array.from({ length: workers.count }, (_, w) => store.gradientSlot(w));
-  const sparse = TouchedSlotSum.of(store, workers.count);
+  const sumTouched = SumTouchedRows.of(store, workers.count);
   const onThreads = shards.count > 1 ? workers.updateShards?.bind(workers) : undefined;
   const apply = async (update: ShardUpdate): Promise<number> =>
     onThreads ? store.writeAsync(() => onThreads(shards.handles(), update)) : store.write(() => shards.update(store, update));
@@ -45,7 +45,7 @@ export async function barrierSteps(context: TrainingContext, reduce: Reduce): Pr
       ),
     );
     const program = recordReduction(slots, reduce, arrivalOrder, step);
-    const touched = sparse?.settle(program);
+    const touched = sumTouched?.settle(program);
     const version = await apply({ program, ...(touched && { touched }) });
     program.order.forEach((w, orderKey) => {
       const { versionRead } = results[w]!;

@@ -8,7 +8,7 @@ import type { ReductionProgram } from './reduction-program.js';
  * rows: any elementwise reduction (the fixed tree of `sync`, the arrival order of `sync-arrival`) then adds just those
  * elements (see applyShardUpdate), in place in the slots, which rounds exactly as adding the full slots would.
  */
-export class TouchedSlotSum {
+export class SumTouchedRows {
   private readonly union: TouchedRows;
   private readonly slotTouched: TouchedRows[];
 
@@ -18,8 +18,8 @@ export class TouchedSlotSum {
   }
 
   /** The touched rows of sums of gradient slots 0 … workers − 1, or undefined when the store has no tables (sum the slots as they are). */
-  static of(store: SharedParameters, workers: number): TouchedSlotSum | undefined {
-    return store.handle.tables.length === 0 ? undefined : new TouchedSlotSum(store, workers);
+  static of(store: SharedParameters, workers: number): SumTouchedRows | undefined {
+    return store.handle.tables.length === 0 ? undefined : new SumTouchedRows(store, workers);
   }
 
   /**
