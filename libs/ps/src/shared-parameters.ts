@@ -1,17 +1,21 @@
-import { adoptKernelMemory, kernelMemoryOf, sharedFloat32Array, type WebAssemblyMemory } from '@churnlab/kernels';
+import { adoptKernelMemory, alignedLength, kernelMemoryOf, sharedFloat32Array, type WebAssemblyMemory } from '@churnlab/kernels';
 import type { EmbeddingTable, TouchedRows } from '@churnlab/model';
 
 /** The SharedArrayBuffers behind a SharedParameters, as they cross to worker threads. */
 export interface SharedParametersHandle {
   size: number;
   slots: number;
-  /** The parameters (`size` float32) and after them the gradient slots (`slots` × `size`), in one kernel memory. */
+  /**
+   * The parameters (`size` float32) and after them the gradient slots, in one kernel memory. Each vector starts on a
+   * cache line (at a multiple of alignedLength(size)), so copies between it and other memory go word by word.
+   */
   vectors: SharedArrayBuffer;
   /** The kernel memory whose buffer `vectors` is, so that a thread attaching the store updates it in place too; absent beyond 4 GiB. */
   memory?: WebAssemblyMemory;
   control: SharedArrayBuffer;
   /** How many recent versions are kept for reads of older parameters (0: none). */
   historyDepth: number;
+  /** The kept versions, each starting on a cache line as the vectors do. */
   history: SharedArrayBuffer;
   historyVersions: SharedArrayBuffer;
   /** The embedding tables inside the parameter vector, whose gradients are sparse (none: every gradient is dense). */
@@ -49,13 +53,16 @@ export class SharedParameters {
   private readonly historyVersions: Int32Array;
   private readonly touchedBySlot: TouchedRows[];
   private readonly leases: Int32Array;
+  /** Elements from the start of one vector (parameters, slot, kept version) to the next. */
+  private readonly stride: number;
 
   private constructor(readonly handle: SharedParametersHandle) {
     // A thread that received the memory sees its buffer anew: views on that buffer are the ones its kernels know.
     const vectors = handle.memory ? adoptKernelMemory(handle.memory) : handle.vectors;
+    this.stride = alignedLength(handle.size);
     this.params = new Float32Array(vectors, 0, handle.size);
     this.control = new Int32Array(handle.control);
-    this.gradients = new Float32Array(vectors, handle.size * 4, handle.slots * handle.size);
+    this.gradients = new Float32Array(vectors, this.stride * 4, handle.slots * this.stride);
     this.history = new Float32Array(handle.history);
     this.historyVersions = new Int32Array(handle.historyVersions);
     this.leases = new Int32Array(handle.leases);
@@ -71,7 +78,8 @@ export class SharedParameters {
     checkTables(tables, size);
     const tableRows = tables.reduce((n, t) => n + t.rows, 0);
     // One kernel memory, so the server sums slots and applies SGD in place rather than through copies.
-    const vectors = sharedFloat32Array(size * (1 + slots));
+    const stride = alignedLength(size);
+    const vectors = sharedFloat32Array(stride * (1 + slots));
     const memory = kernelMemoryOf(vectors);
     const store = new SharedParameters({
       size,
@@ -80,7 +88,7 @@ export class SharedParameters {
       ...(memory && { memory }),
       control: new SharedArrayBuffer(8),
       historyDepth,
-      history: new SharedArrayBuffer(size * historyDepth * 4),
+      history: new SharedArrayBuffer(stride * historyDepth * 4),
       historyVersions: new SharedArrayBuffer(Math.max(1, historyDepth) * 4),
       tables: tables.map(({ offset, rows, dimension }) => ({ offset, rows, dimension })),
       touched: new SharedArrayBuffer(slots * tableRows * 4),
@@ -121,7 +129,7 @@ export class SharedParameters {
     if (depth === 0 || Atomics.load(this.historyVersions, ring) !== version) {
       throw new RangeError(`parameter version ${version} is not in the history (depth ${depth}, current version ${this.version()})`);
     }
-    into.set(this.history.subarray(ring * this.handle.size, (ring + 1) * this.handle.size));
+    into.set(this.keptVersion(ring));
     // The ring slot may have been reused while copying; a reader must never compute on a torn mix of two versions.
     if (Atomics.load(this.historyVersions, ring) !== version) throw new RangeError(`parameter version ${version} was overwritten while it was being read`);
     return version;
@@ -163,22 +171,35 @@ export class SharedParameters {
     const depth = this.handle.historyDepth;
     if (depth === 0) return;
     const ring = version % depth;
-    this.history.set(this.params, ring * this.handle.size);
+    this.keptVersion(ring).set(this.params);
     Atomics.store(this.historyVersions, ring, version);
+  }
+
+  /** The history's ring entry `ring`. */
+  private keptVersion(ring: number): Float32Array {
+    return this.history.subarray(ring * this.stride, ring * this.stride + this.handle.size);
+  }
+
+  /** The kept versions one after another, without the lines' padding: the history as a checkpoint keeps it. */
+  private packedHistory(): Float32Array {
+    const packed = new Float32Array(this.handle.historyDepth * this.handle.size);
+    for (let ring = 0; ring < this.handle.historyDepth; ring++) packed.set(this.keptVersion(ring), ring * this.handle.size);
+    return packed;
   }
 
   /** Copies of what a checkpoint needs to restore this store: the version, the parameters and the kept history. */
   exportState(): StoreState {
-    return { version: this.version(), params: new Float32Array(this.params), history: new Float32Array(this.history), historyVersions: new Int32Array(this.historyVersions) };
+    return { version: this.version(), params: new Float32Array(this.params), history: this.packedHistory(), historyVersions: new Int32Array(this.historyVersions) };
   }
 
   /** Puts back a state exported from a store of the same size and history depth (before any worker reads this one). */
   restoreState(state: StoreState): void {
-    if (state.params.length !== this.params.length || state.history.length !== this.history.length || state.historyVersions.length !== this.historyVersions.length) {
+    if (state.params.length !== this.params.length || state.history.length !== this.handle.historyDepth * this.handle.size || state.historyVersions.length !== this.historyVersions.length) {
       throw new RangeError(`the saved parameter state holds ${state.params.length} parameters and ${state.historyVersions.length} kept versions; this store has ${this.params.length} and ${this.historyVersions.length}`);
     }
     this.params.set(state.params);
-    this.history.set(state.history);
+    const size = this.handle.size;
+    for (let ring = 0; ring < this.handle.historyDepth; ring++) this.keptVersion(ring).set(state.history.subarray(ring * size, (ring + 1) * size));
     this.historyVersions.set(state.historyVersions);
     Atomics.store(this.control, VERSION, state.version);
   }
@@ -214,7 +235,7 @@ export class SharedParameters {
   /** Worker `slot`'s gradient buffer. */
   gradientSlot(slot: number): Float32Array {
     if (!Number.isInteger(slot) || slot < 0 || slot >= this.handle.slots) throw new RangeError(`gradient slot ${slot} does not exist (0..${this.handle.slots - 1})`);
-    return this.gradients.subarray(slot * this.handle.size, (slot + 1) * this.handle.size);
+    return this.gradients.subarray(slot * this.stride, slot * this.stride + this.handle.size);
   }
 
   /** The table rows slot `slot`'s gradient touched, in shared memory; undefined when the store has no tables. */

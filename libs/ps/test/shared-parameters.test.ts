@@ -106,7 +106,7 @@ describe('SharedParameters in one thread', () => {
     expect(() => store.gradientSlot(slot)).toThrow(`gradient slot ${slot} does not exist (0..2)`);
   });
 
-  it('gradient slots are disjoint, adjacent windows of the parameter size after the parameters', () => {
+  it('gradient slots are disjoint windows of the parameter size after the parameters, each starting on a cache line', () => {
     const store = SharedParameters.create(new Float32Array(5), 4);
     const slots = [0, 1, 2, 3].map((s) => store.gradientSlot(s));
     slots.forEach((slot, s) => slot.fill(s + 1));
@@ -114,7 +114,7 @@ describe('SharedParameters in one thread', () => {
       expect(slot.length).toBe(5);
       expect(Array.from(slot)).toEqual([s + 1, s + 1, s + 1, s + 1, s + 1]);
       expect(slot.buffer).toBe(store.params.buffer);
-      expect(slot.byteOffset).toBe((s + 1) * 5 * 4);
+      expect(slot.byteOffset).toBe((s + 1) * 64);
     });
     expect(Array.from(store.params)).toEqual([0, 0, 0, 0, 0]);
   });
@@ -142,6 +142,22 @@ describe('SharedParameters history of recent versions', () => {
     for (let v = 1; v <= 4; v++) store.write((p) => p.fill(v));
     expect(() => store.readVersion(version, new Float32Array(2))).toThrow(RangeError);
     expect(() => store.readVersion(version, new Float32Array(2))).toThrow(message);
+  });
+
+  it('exports the kept versions one after another, and a store of the same shape restores them', () => {
+    const store = SharedParameters.create(Float32Array.of(0, 0, 0), 1, 2);
+    for (let v = 1; v <= 3; v++) store.write((p) => p.set([v, -v, 10 * v]));
+    const state = store.exportState();
+    expect(Array.from(state.history)).toEqual([2, -2, 20, 3, -3, 30]);
+    expect(Array.from(state.historyVersions)).toEqual([2, 3]);
+    const restored = SharedParameters.create(new Float32Array(3), 1, 2);
+    restored.restoreState(state);
+    const into = new Float32Array(3);
+    for (const v of [2, 3]) {
+      expect(restored.readVersion(v, into)).toBe(v);
+      expect(Array.from(into)).toEqual([v, -v, 10 * v]);
+    }
+    expect(restored.version()).toBe(3);
   });
 
   it('keeps no history by default', () => {

@@ -15,7 +15,7 @@ import {
   type EmbeddingTable,
   type TouchedRows,
 } from '@churnlab/model';
-import { addInto, firstNonFinite, sharedFloat32Array } from '@churnlab/kernels';
+import { addInto, alignedLength, firstNonFinite, sharedFloat32Array } from '@churnlab/kernels';
 import { tf, type Tensor } from '@churnlab/tensor';
 import { applyShardUpdate, gradientPrecision, ServerShard, SharedParameters, type GradientResult, type GradientRounder, type GradientTask, type ServerShardHandle, type ShardUpdate } from '@churnlab/ps';
 import { seedStream, type SeedStream } from '@churnlab/random';
@@ -54,10 +54,12 @@ export class WorkerRuntime {
     this.store = SharedParameters.attach(setup.store);
     this.network = new Network(setup.model);
     this.gradient = new BatchGradient(this.network);
-    // The snapshot and the scratch its kernels are transposed in share one kernel memory: the transposes then run in WebAssembly.
-    const memory = sharedFloat32Array(setup.store.size + this.network.transposeScratchLength);
+    // The snapshot and the scratch its kernels are transposed in share one kernel memory: the transposes then run in
+    // WebAssembly. The scratch starts on a cache line, so its upload to the backend copies word by word.
+    const scratchStart = alignedLength(setup.store.size);
+    const memory = sharedFloat32Array(scratchStart + this.network.transposeScratchLength);
     this.snapshot = memory.subarray(0, setup.store.size);
-    this.transposeScratch = memory.subarray(setup.store.size);
+    this.transposeScratch = memory.subarray(scratchStart);
     this.rounder = gradientPrecision(setup.precision.name);
     this.numericStream = seedStream(setup.precision.seed, 'numeric', setup.precision.replica);
     this.leafTouched = createTouchedRows(this.network.tables);
