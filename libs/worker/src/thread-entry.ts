@@ -1,9 +1,13 @@
 import { initWasmBackend } from '@churnlab/tensor';
 import type { InjectedFault } from '@churnlab/ps';
 import type { RunMessage, ServeMessage, ThreadRequest } from './messages.js';
+import { scheduleAsBatch } from './batch-scheduling.js';
 import { WorkerRuntime } from './runtime.js';
 import { serveChannel } from './serve-channel.js';
 import { threadMemory } from './thread-memory.js';
+
+// A worker computes for tens of milliseconds at a time: woken, it should not take the coordinator's core (see batch-scheduling.ts).
+scheduleAsBatch();
 
 // One single-threaded WASM SIMD backend per worker thread, proven at start-up: a thread that cannot have it fails every request loudly.
 const backend = initWasmBackend();

@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SCHED_BATCH, schedulingPolicy } from '@churnlab/worker';
+import { ThreadPool } from '../src/index.js';
+
+/** The scheduling policy of every thread of this process, from /proc. */
+function threadPolicies(): number[] {
+  return readdirSync('/proc/self/task').map((id) => {
+    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]);
+  });
+}
+
+describe('the scheduling of pool threads', () => {
+  it.runIf(process.platform === 'linux')('runs each pool thread as CPU-bound (SCHED_BATCH) and leaves the coordinator\'s thread as it was', async () => {
+    const before = threadPolicies().filter((p) => p === SCHED_BATCH).length;
+    const pool = new ThreadPool(2);
+    try {
+      await pool.memory();
+      expect(threadPolicies().filter((p) => p === SCHED_BATCH).length - before).toBe(2);
+      expect(schedulingPolicy()).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+});
