@@ -2,7 +2,10 @@ import type { LoopBudget } from './step-rate.js';
 
 /** How long each kind of run is timed. */
 export interface Budgets {
+  /** Each churnlab run's budget in each round. */
   churnlab: LoopBudget;
+  /** Rounds in which churnlab's runs of a model are timed one after another (1, 2 sync, 2 async, 1, 2 sync, …). */
+  churnlabRounds: number;
   tfjsCpu: LoopBudget;
   torch: LoopBudget;
   roofline: { size: number; repeats: number };
@@ -15,13 +18,15 @@ export function budgets(quick: boolean): Budgets {
   return quick
     ? {
         churnlab: { warmupSteps: 2, minSteps: 5, minSeconds: 2 },
+        churnlabRounds: 1,
         tfjsCpu: { warmupSteps: 1, minSteps: 1, minSeconds: 1 },
         torch: { warmupSteps: 3, minSteps: 5, minSeconds: 2 },
         roofline: { size: 1024, repeats: 5 },
         memory: { steps: 20 },
       }
     : {
-        churnlab: { warmupSteps: 5, minSteps: 20, minSeconds: 15 },
+        churnlab: { warmupSteps: 5, minSteps: 20, minSeconds: 5 },
+        churnlabRounds: 3,
         tfjsCpu: { warmupSteps: 1, minSteps: 5, minSeconds: 15 },
         torch: { warmupSteps: 5, minSteps: 20, minSeconds: 15 },
         roofline: { size: 1024, repeats: 15 },
@@ -32,5 +37,6 @@ export function budgets(quick: boolean): Budgets {
 /** One sentence on how long the runs were timed. */
 export function describeTiming(b: Budgets): string {
   const one = (l: LoopBudget) => `≥ ${l.minSeconds} s and ≥ ${l.minSteps} steps after ${l.warmupSteps} warm-up step${l.warmupSteps === 1 ? '' : 's'}`;
-  return `churnlab ${one(b.churnlab)} and a calibration run of ≥ 1 s; tfjs CPU ${one(b.tfjsCpu)}; PyTorch ${one(b.torch)}`;
+  const rounds = b.churnlabRounds === 1 ? '' : ` in each of ${b.churnlabRounds} rounds (1 worker, 2 sync, 2 async, then again), so that a drift of the shared machine's speed reaches every run alike`;
+  return `churnlab ${one(b.churnlab)} and a calibration run of ≥ 1 s${rounds}; tfjs CPU ${one(b.tfjsCpu)}; PyTorch ${one(b.torch)}`;
 }

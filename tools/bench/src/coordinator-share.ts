@@ -20,6 +20,21 @@ export interface CoordinatorTimes {
   cpuMs?: number;
 }
 
+/** The times of two runs together (of the same configuration, e.g. in two rounds). */
+export function addCoordinatorTimes(a: CoordinatorTimes, b: CoordinatorTimes): CoordinatorTimes {
+  const sum = (key: Exclude<keyof CoordinatorTimes, 'cpuMs'>) => a[key] + b[key];
+  return {
+    reductionMs: sum('reductionMs'),
+    writeMs: sum('writeMs'),
+    shardsMs: sum('shardsMs'),
+    dispatchMs: sum('dispatchMs'),
+    threadShardsMs: sum('threadShardsMs'),
+    tasks: sum('tasks'),
+    writes: sum('writes'),
+    ...(a.cpuMs !== undefined && b.cpuMs !== undefined && { cpuMs: a.cpuMs + b.cpuMs }),
+  };
+}
+
 /** The coordinator's share of a run's wall time: sum, store write (with the optimizer) and dispatch over the whole. */
 export function coordinatorShare(times: CoordinatorTimes, wallSeconds: number): number {
   return (times.reductionMs + times.writeMs + times.dispatchMs) / (wallSeconds * 1000);

@@ -1,13 +1,14 @@
 import type { ChurnlabRun } from './churnlab-session.js';
-import { coordinatorCpuShare, coordinatorShare } from './coordinator-share.js';
+import type { ChurnlabMeasurement } from './churnlab-throughput.js';
+import { addCoordinatorTimes, coordinatorCpuShare, coordinatorShare } from './coordinator-share.js';
 import type { Budgets } from './budgets.js';
 import type { EntryKey } from './entries.js';
 import { gflops } from './flops.js';
 import { isolated } from './isolate.js';
-import { cpuSnapshot, otherCores, type CpuSnapshot } from './machine.js';
+import { cpuSnapshot, otherCores } from './machine.js';
 import type { BenchModel } from './models.js';
 import type { Entry, ModelResult } from './results.js';
-import { stepRate, type StepTimes } from './step-rate.js';
+import { stepRate, stepRateOfRounds, type StepTimes } from './step-rate.js';
 import { torchThroughput } from './torch-throughput.js';
 
 const churnlabRuns: Array<[EntryKey, Omit<ChurnlabRun, 'microShards' | 'psShards'>]> = [
@@ -16,40 +17,67 @@ const churnlabRuns: Array<[EntryKey, Omit<ChurnlabRun, 'microShards' | 'psShards
   ['churnlab2Async', { workers: 2, order: 'async' }],
 ];
 
-/** Measures every run of `model` one after another, each in a process of its own; PyTorch only when `torch` is true. */
+/** One timed run: its measurement and the cores other processes kept busy meanwhile, where the platform tells. */
+interface TimedRun<T extends StepTimes & { peakRssMb: number }> {
+  measurement: T;
+  otherCores?: number;
+}
+
+/**
+ * Measures every run of `model`, each in a process of its own; PyTorch only when `torch` is true. churnlab's runs
+ * take turns over `b.churnlabRounds` rounds, so that the ratios between them do not follow the machine's drift.
+ */
 export function measureModel(model: BenchModel, b: Budgets, microShards: number, torch: boolean, log: (line: string) => void): ModelResult {
   const result: ModelResult = { model, entries: {}, coordinator: {}, coordinatorRssMb: {} };
-  const record = (key: EntryKey, times: StepTimes & { peakRssMb: number }, before: CpuSnapshot | undefined) => {
-    const after = cpuSnapshot();
-    const entry = { ...toEntry(model, times), ...(before && after && { otherCores: otherCores(before, after) }) };
-    result.entries[key] = entry;
+  const record = <T extends StepTimes & { peakRssMb: number }>(key: EntryKey, runs: TimedRun<T>[]) => {
+    const entry = toEntry(model, runs.map((r) => r.measurement));
+    const otherCores = weightedOtherCores(runs, entry.seconds);
+    result.entries[key] = { ...entry, ...(otherCores !== undefined && { otherCores }) };
     log(`model ${model.id}, ${key}: ${entry.stepsPerSec.toFixed(2)} steps/s, ${entry.gflops.toFixed(2)} GFLOP/s, peak RSS ${entry.peakRssMb.toFixed(0)} MB`);
     return entry;
   };
-  for (const [key, run] of churnlabRuns) {
-    log(`model ${model.id}, ${key}: training…`);
-    const before = cpuSnapshot();
-    const m = isolated({ kind: 'churnlab', model: model.id, run: { ...run, microShards, psShards: model.psShards ?? 1 }, budget: b.churnlab });
-    const entry = record(key, m, before);
-    const cpuShare = coordinatorCpuShare(m.coordinator, entry.seconds);
-    result.coordinator[key] = { times: m.coordinator, steps: entry.steps, wallSeconds: entry.seconds, share: coordinatorShare(m.coordinator, entry.seconds), ...(cpuShare !== undefined && { cpuShare }) };
-    result.coordinatorRssMb[key] = m.coordinatorRssMb;
+  const churnlab = new Map<EntryKey, TimedRun<ChurnlabMeasurement>[]>();
+  for (let round = 1; round <= b.churnlabRounds; round++) {
+    for (const [key, run] of churnlabRuns) {
+      log(`model ${model.id}, ${key}${b.churnlabRounds > 1 ? ` (round ${round} of ${b.churnlabRounds})` : ''}: training…`);
+      const timed = timeRun(() => isolated({ kind: 'churnlab', model: model.id, run: { ...run, microShards, psShards: model.psShards ?? 1 }, budget: b.churnlab }));
+      churnlab.set(key, [...(churnlab.get(key) ?? []), timed]);
+    }
+  }
+  for (const [key, runs] of churnlab) {
+    const entry = record(key, runs);
+    const times = runs.map((r) => r.measurement.coordinator).reduce(addCoordinatorTimes);
+    const cpuShare = coordinatorCpuShare(times, entry.seconds);
+    result.coordinator[key] = { times, steps: entry.steps, wallSeconds: entry.seconds, share: coordinatorShare(times, entry.seconds), ...(cpuShare !== undefined && { cpuShare }) };
+    result.coordinatorRssMb[key] = Math.max(...runs.map((r) => r.measurement.coordinatorRssMb));
   }
   log(`model ${model.id}, tfjsCpu: training…`);
-  const before = cpuSnapshot();
-  record('tfjsCpu', isolated({ kind: 'tfjs-cpu', model: model.id, budget: b.tfjsCpu }), before);
+  record('tfjsCpu', [timeRun(() => isolated({ kind: 'tfjs-cpu', model: model.id, budget: b.tfjsCpu }))]);
   if (torch) {
     for (const [key, threads] of [['torch1', 1], ['torch2', 2]] as const) {
       log(`model ${model.id}, ${key}: training…`);
-      const before = cpuSnapshot();
-      record(key, torchThroughput(model, threads, b.torch), before);
+      record(key, [timeRun(() => torchThroughput(model, threads, b.torch))]);
     }
   }
   return result;
 }
 
-/** A run's step times as a table row. */
-export function toEntry(model: BenchModel, times: StepTimes & { peakRssMb: number }): Entry {
-  const { steps, seconds, stepsPerSec } = stepRate(times);
-  return { steps, seconds, stepsPerSec, examplesPerSec: stepsPerSec * model.batch, gflops: gflops(model, stepsPerSec), peakRssMb: times.peakRssMb };
+/** Runs `measure` and notes how busy other processes kept the machine meanwhile. */
+function timeRun<T extends StepTimes & { peakRssMb: number }>(measure: () => T): TimedRun<T> {
+  const before = cpuSnapshot();
+  const measurement = measure();
+  const after = cpuSnapshot();
+  return { measurement, ...(before && after && { otherCores: otherCores(before, after) }) };
+}
+
+/** Other processes' cores over several runs, weighted by each run's timed seconds; undefined when a run does not tell. */
+function weightedOtherCores(runs: TimedRun<StepTimes & { peakRssMb: number }>[], seconds: number): number | undefined {
+  if (runs.some((r) => r.otherCores === undefined)) return undefined;
+  return runs.reduce((sum, r) => sum + r.otherCores! * stepRate(r.measurement).seconds, 0) / seconds;
+}
+
+/** The step times of one run, or of the rounds of one configuration, as a table row. */
+export function toEntry(model: BenchModel, rounds: Array<StepTimes & { peakRssMb: number }>): Entry {
+  const { steps, seconds, stepsPerSec } = stepRateOfRounds(rounds);
+  return { steps, seconds, stepsPerSec, examplesPerSec: stepsPerSec * model.batch, gflops: gflops(model, stepsPerSec), peakRssMb: Math.max(...rounds.map((r) => r.peakRssMb)) };
 }

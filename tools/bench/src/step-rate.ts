@@ -14,10 +14,27 @@ export interface StepRate {
 
 /** Steps, seconds and the median-of-windows step rate of `times`; fewer windows when there are fewer steps. */
 export function stepRate(times: StepTimes, windows = 5): StepRate {
+  return stepRateOfRounds([times], windows);
+}
+
+/**
+ * The step rate of a configuration timed in several rounds (interleaved with other configurations, so that a drift of
+ * the machine's speed reaches them all alike): the median over every round's windows, with the rounds' steps and
+ * seconds added up.
+ */
+export function stepRateOfRounds(rounds: StepTimes[], windows = 5): StepRate {
+  if (rounds.length === 0) throw new RangeError('stepRateOfRounds: no rounds');
+  const rates = rounds.flatMap((times) => windowRates(times, windows));
+  const steps = rounds.reduce((n, times) => n + times.stepEndsMs.length, 0);
+  const seconds = rounds.reduce((s, times) => s + (times.stepEndsMs.at(-1)! - times.startMs) / 1000, 0);
+  return { steps, seconds, stepsPerSec: median(rates) };
+}
+
+/** The step rates of `windows` equal runs of consecutive steps of `times` (fewer when there are fewer steps). */
+function windowRates(times: StepTimes, windows: number): number[] {
   const ends = times.stepEndsMs;
   const steps = ends.length;
   if (steps === 0) throw new RangeError('stepRate: the run has no steps');
-  const seconds = (ends[steps - 1]! - times.startMs) / 1000;
   const count = Math.max(1, Math.min(windows, steps));
   const rates: number[] = [];
   for (let w = 0; w < count; w++) {
@@ -26,7 +43,7 @@ export function stepRate(times: StepTimes, windows = 5): StepRate {
     const from = lo === 0 ? times.startMs : ends[lo - 1]!;
     rates.push(((hi - lo) * 1000) / (ends[hi - 1]! - from));
   }
-  return { steps, seconds, stepsPerSec: median(rates) };
+  return rates;
 }
 
 /** The median of a non-empty list (the mean of the middle two for an even count). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoordinatorClock, coordinatorCpuShare, coordinatorShare } from '../src/coordinator-share.js';
+import { addCoordinatorTimes, CoordinatorClock, coordinatorCpuShare, coordinatorShare } from '../src/coordinator-share.js';
 import { threadCpuMs } from '../src/thread-cpu.js';
 
 const times = { reductionMs: 10, writeMs: 20, shardsMs: 15, dispatchMs: 5, threadShardsMs: 0, tasks: 4, writes: 2 };
@@ -13,6 +13,12 @@ function spin(ms: number): void {
 describe('coordinator share', () => {
   it('adds sum, store write and dispatch over the wall time', () => {
     expect(coordinatorShare(times, 2)).toBeCloseTo(35 / 2000, 12);
+  });
+
+  it('adds two runs\' times field by field, the CPU time only where both tell it', () => {
+    const other = { reductionMs: 1, writeMs: 2, shardsMs: 3, dispatchMs: 4, threadShardsMs: 5, tasks: 6, writes: 7 };
+    expect(addCoordinatorTimes({ ...times, cpuMs: 8 }, { ...other, cpuMs: 9 })).toEqual({ reductionMs: 11, writeMs: 22, shardsMs: 18, dispatchMs: 9, threadShardsMs: 5, tasks: 10, writes: 9, cpuMs: 17 });
+    expect(addCoordinatorTimes({ ...times, cpuMs: 8 }, other)).not.toHaveProperty('cpuMs');
   });
 
   it("gives the main thread's CPU time over the wall time, or nothing where the platform does not tell", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, stepRate, stepsFor } from '../src/step-rate.js';
+import { median, stepRate, stepRateOfRounds, stepsFor } from '../src/step-rate.js';
 
 describe('stepRate', () => {
   it('gives steps, seconds and the rate of an even run', () => {
@@ -20,6 +20,27 @@ describe('stepRate', () => {
   it('uses fewer windows than asked when there are fewer steps', () => {
     expect(stepRate({ startMs: 0, stepEndsMs: [500, 1000] }, 5).stepsPerSec).toBe(2);
     expect(() => stepRate({ startMs: 0, stepEndsMs: [] })).toThrow(RangeError);
+  });
+});
+
+describe('stepRateOfRounds', () => {
+  it('takes the median over the windows of every round and adds up the rounds\' steps and seconds', () => {
+    // Round 1: 4 windows at 10 steps/s; round 2 (the machine slowed down): 4 windows at 5 steps/s; round 3: 2 at 10, 2 at 4.
+    const round = (msPerStep: number[]) => {
+      let t = 100;
+      return { startMs: 100, stepEndsMs: msPerStep.flatMap((ms) => [(t += ms), (t += ms)]) };
+    };
+    const rate = stepRateOfRounds([round([100, 100, 100, 100]), round([200, 200, 200, 200]), round([100, 100, 250, 250])], 4);
+    // Sorted window rates: 4 4 5 5 5 5 10 10 10 10 10 10: the median is 7.5 (the mean of 5 and 10).
+    expect(rate.stepsPerSec).toBeCloseTo(7.5, 9);
+    expect(rate.steps).toBe(24);
+    expect(rate.seconds).toBeCloseTo(0.8 + 1.6 + 1.4, 9);
+  });
+
+  it('is stepRate for one round, and refuses none', () => {
+    const times = { startMs: 0, stepEndsMs: [100, 300, 400, 800, 900] };
+    expect(stepRateOfRounds([times])).toEqual(stepRate(times));
+    expect(() => stepRateOfRounds([])).toThrow(RangeError);
   });
 });
 
