@@ -1,3 +1,4 @@
+import type { RooflineBudget } from './roofline-rounds.js';
 import type { LoopBudget } from './step-rate.js';
 
 /** How long each kind of run is timed. */
@@ -8,7 +9,7 @@ export interface Budgets {
   churnlabRounds: number;
   tfjsCpu: LoopBudget;
   torch: LoopBudget;
-  roofline: { size: number; repeats: number };
+  roofline: RooflineBudget;
   /** Steps of the memory run: memory settles after the first few, so a bounded count suffices. */
   memory: { steps: number };
 }
@@ -21,7 +22,7 @@ export function budgets(quick: boolean): Budgets {
         churnlabRounds: 1,
         tfjsCpu: { warmupSteps: 1, minSteps: 1, minSeconds: 1 },
         torch: { warmupSteps: 3, minSteps: 5, minSeconds: 2 },
-        roofline: { size: 1024, repeats: 5 },
+        roofline: { size: 1024, repeats: 5, rounds: 1 },
         memory: { steps: 20 },
       }
     : {
@@ -29,7 +30,7 @@ export function budgets(quick: boolean): Budgets {
         churnlabRounds: 3,
         tfjsCpu: { warmupSteps: 1, minSteps: 5, minSeconds: 15 },
         torch: { warmupSteps: 5, minSteps: 20, minSeconds: 15 },
-        roofline: { size: 1024, repeats: 15 },
+        roofline: { size: 1024, repeats: 15, rounds: 3 },
         memory: { steps: 50 },
       };
 }

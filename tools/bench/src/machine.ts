@@ -82,6 +82,12 @@ export function otherCores(start: CpuSnapshot, end: CpuSnapshot): number {
   return Math.max(0, otherTicks / TICKS_PER_SECOND / ((end.wallMs - start.wallMs) / 1000));
 }
 
+/** How busy other processes kept the machine since `start`, when the platform tells: { otherCores } or nothing. */
+export function othersSince(start: CpuSnapshot | undefined): { otherCores?: number } {
+  const end = cpuSnapshot();
+  return start && end ? { otherCores: otherCores(start, end) } : {};
+}
+
 function readCpuinfo(): string | undefined {
   try {
     return readFileSync('/proc/cpuinfo', 'utf8');

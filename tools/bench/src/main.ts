@@ -11,13 +11,13 @@ import { codeVersion } from './code-version.js';
 import { issueGoals } from './goals.js';
 import { isolated } from './isolate.js';
 import { benchModel } from './jobs.js';
-import { cpuSnapshot, describeMachine, describeVectorFlags, loadNow, otherCores, type CpuSnapshot } from './machine.js';
+import { cpuSnapshot, describeMachine, describeVectorFlags, loadNow, othersSince } from './machine.js';
 import { renderSection, replaceSection } from './markdown.js';
 import { measureModel } from './measure-model.js';
 import { memoryModel, parameterCount } from './models.js';
 import { nativeRoofline, type NativeRoofline } from './native-roofline.js';
 import { parseOptions, type BenchOptions } from './options.js';
-import { parallelRoofline } from './parallel-roofline.js';
+import { wasmRooflines } from './roofline-rounds.js';
 import { jsonDocument, type BenchResult } from './results.js';
 import { torchVersion } from './torch-process.js';
 
@@ -30,10 +30,8 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
   const code = codeVersion();
   const b = budgets(options.quick);
   log(`${machine.cpu}${describeVectorFlags(machine)}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadStart.toFixed(1)}; micro-shards ${options.microShards}`);
-  const rooflineStart = cpuSnapshot();
-  const roofline = { ...isolated({ kind: 'roofline', ...b.roofline }), ...othersDuring(rooflineStart) };
+  const { single: roofline, parallel } = await wasmRooflines(b.roofline, machine.cores >= 2 ? 2 : undefined);
   log(`WASM roofline: ${roofline.gflops.toFixed(1)} GFLOP/s`);
-  const parallel = machine.cores >= 2 ? await parallelRoofline(2, b.roofline.size, b.roofline.repeats) : undefined;
   if (parallel) log(`WASM roofline on 2 threads at once: ${parallel.gflops.toFixed(1)} GFLOP/s in all`);
   const torch = torchVersion();
   const notes: string[] = [];
@@ -51,7 +49,7 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
     command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
     ...(code !== undefined && { code }),
-    machine: { ...machine, loadEnd: loadNow(), ...othersDuring(cpuStart) },
+    machine: { ...machine, loadEnd: loadNow(), ...othersSince(cpuStart) },
     microShards: options.microShards,
     timing: describeTiming(b),
     ...('version' in torch && { torchVersion: torch.version }),
@@ -74,16 +72,10 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
 /** PyTorch's roofline on `threads` threads at the WASM roofline's size, with how busy other processes kept the machine. */
 function measureNativeRoofline(threads: number, { size, repeats }: Budgets['roofline']): NativeRoofline {
   const start = cpuSnapshot();
-  const native = { ...nativeRoofline(threads, size, repeats), ...othersDuring(start) };
+  const native = { ...nativeRoofline(threads, size, repeats), ...othersSince(start) };
   const peak = native.peak.size === size ? '' : `, peak ${native.peak.gflops.toFixed(1)} at ${native.peak.size}`;
   log(`native roofline (PyTorch${native.blasCore ? `, OpenBLAS ${native.blasCore}` : ''}) on ${threads} thread${threads === 1 ? '' : 's'}: ${native.gflops.toFixed(1)} GFLOP/s${peak}`);
   return native;
-}
-
-/** How busy other processes kept the machine since `start`, when it can be told. */
-function othersDuring(start: CpuSnapshot | undefined): { otherCores?: number } {
-  const end = cpuSnapshot();
-  return start && end ? { otherCores: otherCores(start, end) } : {};
 }
 
 const args = process.argv.slice(2);

@@ -41,18 +41,18 @@ export function renderSection(result: BenchResult): string {
     `Every run is forward + backward + SGD on random data of the model's width, in a process of its own. churnlab runs the real training path ` +
       `(piscina thread pool, ThreadWorkers, the order policy, ServerShards, SharedParameters; each batch split into ${result.microShards} micro-shards); ` +
       `the tfjs CPU baseline runs the same Network and BatchGradient on tfjs's CPU backend, the whole batch in one thread; PyTorch runs the same MLP in float32 ` +
-      `with \`torch.set_num_threads(n)\` and \`OMP_WAIT_POLICY=PASSIVE\` (idle threads sleep, as churnlab's do). Timing: ${result.timing}; steps/s is the median over 5 windows of consecutive steps. ` +
+      `with \`torch.set_num_threads(n)\` and \`OMP_WAIT_POLICY=PASSIVE\` (idle threads sleep, as churnlab's do). Timing: ${result.timing}; steps/s is the median over 5 windows of consecutive steps (of every round). ` +
       `GFLOP/s = 2 × forward MACs × 3 × batch × steps/s. Peak RSS is the process's (worker threads included).`,
     '',
     `WebAssembly roofline: ${roofline.size}×${roofline.size} · ${roofline.size}×${roofline.size} matMul without transposes on one thread, WASM SIMD: ` +
-      `**${fixed(roofline.gflops, 1)} GFLOP/s** (median of ${roofline.repeats}, ${fixed(roofline.medianMs, 1)} ms` +
+      `**${fixed(roofline.gflops, 1)} GFLOP/s** (median of ${roofline.repeats}, ${fixed(roofline.medianMs, 1)} ms${roofline.rounds && roofline.rounds > 1 ? `; the middle one of ${roofline.rounds} rounds, each followed by the run on several threads below` : ''}` +
       `${roofline.otherCores === undefined ? '' : `; other processes kept ${fixed(roofline.otherCores, 2)} cores busy meanwhile`}).`,
   ];
   const parallel = result.parallelRoofline;
   if (parallel) {
     lines.push(
       '',
-      `The same matMul on ${parallel.threads} threads at once (one process each, timed together): ${fixed(parallel.gflops, 1)} GFLOP/s in all, ` +
+      `The same matMul on ${parallel.threads} threads at once (one process each, timed together${roofline.rounds && roofline.rounds > 1 ? `; the middle one of the ${roofline.rounds} rounds` : ''}): ${fixed(parallel.gflops, 1)} GFLOP/s in all, ` +
         `${times(parallel.gflops / roofline.gflops)} one thread: about the most ${parallel.threads} workers could gain over 1 during this run.`,
     );
   }

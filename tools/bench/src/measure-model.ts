@@ -5,7 +5,7 @@ import type { Budgets } from './budgets.js';
 import type { EntryKey } from './entries.js';
 import { gflops } from './flops.js';
 import { isolated } from './isolate.js';
-import { cpuSnapshot, otherCores } from './machine.js';
+import { cpuSnapshot, othersSince } from './machine.js';
 import type { BenchModel } from './models.js';
 import type { Entry, ModelResult } from './results.js';
 import { stepRate, stepRateOfRounds, type StepTimes } from './step-rate.js';
@@ -66,8 +66,7 @@ export function measureModel(model: BenchModel, b: Budgets, microShards: number,
 function timeRun<T extends StepTimes & { peakRssMb: number }>(measure: () => T): TimedRun<T> {
   const before = cpuSnapshot();
   const measurement = measure();
-  const after = cpuSnapshot();
-  return { measurement, ...(before && after && { otherCores: otherCores(before, after) }) };
+  return { measurement, ...othersSince(before) };
 }
 
 /** Other processes' cores over several runs, weighted by each run's timed seconds; undefined when a run does not tell. */

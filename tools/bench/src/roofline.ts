@@ -9,6 +9,8 @@ export interface Roofline {
   repeats: number;
   medianMs: number;
   gflops: number;
+  /** Rounds it was timed in, alternating with the roofline on several threads; this is the median round (set by the caller). */
+  rounds?: number;
   /** Cores other processes kept busy on average meanwhile (set by the caller, when the platform tells). */
   otherCores?: number;
 }
