@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHED_BATCH, schedulingPolicy } from '@churnlab/worker';
 import { ThreadPool } from '../src/index.js';
@@ -6,12 +6,9 @@ import { ThreadPool } from '../src/index.js';
 // Where util-linux's chrt is missing, the threads run as before (see scheduleAsBatch).
 const linuxWithChrt = process.platform === 'linux' && ['/usr/bin/chrt', '/bin/chrt'].some((path) => existsSync(path));
 
-/** The scheduling policy of every thread of this process, from /proc. */
-function threadPolicies(): number[] {
-  return readdirSync('/proc/self/task').map((id) => {
-    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]);
-  });
+/** The scheduling policy of every thread of this process. */
+function threadPolicies(): Array<number | undefined> {
+  return readdirSync('/proc/self/task').map((id) => schedulingPolicy(`self/task/${id}`));
 }
 
 describe('the scheduling of pool threads', () => {

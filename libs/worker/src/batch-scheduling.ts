@@ -21,10 +21,13 @@ export function scheduleAsBatch(): boolean {
   return schedulingPolicy() === SCHED_BATCH;
 }
 
-/** The calling thread's scheduling policy as Linux numbers it (0 normal, 3 batch), or undefined where /proc does not tell. */
-export function schedulingPolicy(): number | undefined {
+/**
+ * A thread's scheduling policy as Linux numbers it (0 normal, 3 batch), or undefined where /proc does not tell. The
+ * thread as /proc names it: 'thread-self' (the calling thread) or 'self/task/<id>' (any thread of this process).
+ */
+export function schedulingPolicy(thread = 'thread-self'): number | undefined {
   try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const stat = readFileSync(`/proc/${thread}/stat`, 'utf8');
     // The policy is the stat line's 41st field; the 2nd, the thread's name in parentheses, may hold spaces.
     return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]);
   } catch {

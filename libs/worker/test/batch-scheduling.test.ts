@@ -24,6 +24,11 @@ describe('scheduling worker threads as CPU-bound', () => {
     expect(schedulingPolicy()).toBe(SCHED_NORMAL);
   });
 
+  it.runIf(process.platform === 'linux')('reads another thread\'s policy by its /proc name, and nothing for a thread that is not there', () => {
+    expect(schedulingPolicy(`self/task/${process.pid}`)).toBe(SCHED_NORMAL);
+    expect(schedulingPolicy('self/task/0')).toBeUndefined();
+  });
+
   it.runIf(linuxWithChrt)('puts the calling thread, and only it, under SCHED_BATCH and says so', async () => {
     expect(await batchInFreshThread()).toEqual({ batch: true, policy: SCHED_BATCH });
     expect(schedulingPolicy()).toBe(SCHED_NORMAL);
