@@ -5,6 +5,7 @@ import { webAssembly } from './webassembly.js';
 export interface ElementwiseKernels {
   add(dst: number, src: number, n: number): void;
   sgd(params: number, grad: number, n: number, learningRate: number): void;
+  sgdOfSum(params: number, left: number, right: number, n: number, learningRate: number): void;
   firstNonFinite(values: number, n: number): number;
   transpose(src: number, dst: number, rows: number, cols: number): void;
 }

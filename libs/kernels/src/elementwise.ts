@@ -6,8 +6,9 @@ import { webAssembly } from './webassembly.js';
 const CHUNK = 16_384;
 const FIRST = 0;
 const SECOND = CHUNK * 4;
+const THIRD = 2 * CHUNK * 4;
 
-// Arrays outside a kernel memory go through this scratch memory, one per thread: two chunks and room to spare.
+// Arrays outside a kernel memory go through this scratch memory, one per thread: three chunks.
 const scratchMemory = new webAssembly.Memory({ initial: (3 * CHUNK * 4) / PAGE_BYTES, maximum: (3 * CHUNK * 4) / PAGE_BYTES, shared: true });
 const scratchKernels = instantiate(scratchMemory);
 // The memory has a fixed size, so this view never goes stale.
@@ -43,7 +44,7 @@ export function addSpansInto(left: Float32Array, right: Float32Array, spans: Uin
 function addRange(left: Float32Array, right: Float32Array, start: number, end: number, kernels: ElementwiseKernels | undefined): void {
   if (kernels) kernels.add(left.byteOffset + 4 * start, right.byteOffset + 4 * start, end - start);
   else if (end - start < SHORT_RANGE) for (let i = start; i < end; i++) left[i] = left[i]! + right[i]!;
-  else updateInChunks(left, right, start, end, (n) => scratchKernels.add(FIRST, SECOND, n));
+  else updateInChunks(left, [right], start, end, (n) => scratchKernels.add(FIRST, SECOND, n));
 }
 
 /** An in-place kernel writes raw memory: a range outside its arrays would silently overwrite the vectors beside them. */
@@ -73,19 +74,38 @@ function sgdRange(params: Float32Array, grad: Float32Array, learningRate: number
   } else if (end - start < SHORT_RANGE) {
     for (let i = start; i < end; i++) params[i] = params[i]! - learningRate * grad[i]!;
   } else {
-    updateInChunks(params, grad, start, end, (n) => scratchKernels.sgd(FIRST, SECOND, n, learningRate));
+    updateInChunks(params, [grad], start, end, (n) => scratchKernels.sgd(FIRST, SECOND, n, learningRate));
   }
 }
 
 /**
- * Runs `kernel` over [start, end) of `target` chunk by chunk: each chunk of `target` and of `operand` is copied to the
- * scratch memory's FIRST and SECOND places, the kernel updates FIRST in place, and the chunk is copied back into `target`.
+ * The SGD step on the sum of two gradients, params[i] ← params[i] − learningRate·float32(left[i] + right[i]), for
+ * every element of `params` in one pass: bit for bit addInto(left, right) then sgdStep(params, left), except that
+ * `left` keeps its values (the sum is not written down).
  */
-function updateInChunks(target: Float32Array, operand: Float32Array, start: number, end: number, kernel: (n: number) => void): void {
+export function sgdStepOfSum(params: Float32Array, left: Float32Array, right: Float32Array, learningRate: number): void {
+  const n = params.length;
+  if (left.length < n || right.length < n) throw new RangeError(`sgdStepOfSum: gradients of ${left.length} and ${right.length} elements for ${n} parameters`);
+  const kernels = left.buffer === right.buffer ? inPlaceKernels(params, left) : undefined;
+  if (kernels) {
+    if (n > 0) kernels.sgdOfSum(params.byteOffset, left.byteOffset, right.byteOffset, n, learningRate);
+  } else if (n < SHORT_RANGE) {
+    for (let i = 0; i < n; i++) params[i] = params[i]! - learningRate * Math.fround(left[i]! + right[i]!);
+  } else {
+    updateInChunks(params, [left, right], 0, n, (count) => scratchKernels.sgdOfSum(FIRST, SECOND, THIRD, count, learningRate));
+  }
+}
+
+/**
+ * Runs `kernel` over [start, end) of `target` chunk by chunk: each chunk of `target` and of the one or two `operands` is
+ * copied to the scratch memory's FIRST, SECOND (and THIRD) places, the kernel updates FIRST in place, and the chunk is
+ * copied back into `target`.
+ */
+function updateInChunks(target: Float32Array, operands: Float32Array[], start: number, end: number, kernel: (n: number) => void): void {
   for (let at = start; at < end; at += CHUNK) {
     const n = Math.min(CHUNK, end - at);
     scratch.set(target.subarray(at, at + n), FIRST / 4);
-    scratch.set(operand.subarray(at, at + n), SECOND / 4);
+    operands.forEach((operand, k) => scratch.set(operand.subarray(at, at + n), [SECOND, THIRD][k]! / 4));
     kernel(n);
     target.set(scratch.subarray(FIRST / 4, FIRST / 4 + n), at);
   }

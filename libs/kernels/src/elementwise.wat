@@ -64,6 +64,46 @@
         (local.set $g (i32.add (local.get $g) (i32.const 4)))
         (br $scalar))))
 
+  ;; p[i] = float32(float64(p[i]) − lr·float64(s)) with s = float32(l[i] + r[i]) for i < n: the sgd step above on the
+  ;; sum of two gradients, which is rounded to float32 as add rounds it but not written down, so that one pass reads
+  ;; the three vectors once.
+  (func (export "sgdOfSum") (param $p i32) (param $l i32) (param $r i32) (param $n i32) (param $lr f64)
+    (local $end i32)
+    (local $simdEnd i32)
+    (local $rate v128)
+    (local $pv v128)
+    (local $gv v128)
+    (local.set $rate (f64x2.splat (local.get $lr)))
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+    (local.set $simdEnd (i32.add (local.get $p) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $simdDone
+      (loop $simd
+        (br_if $simdDone (i32.ge_u (local.get $p) (local.get $simdEnd)))
+        (local.set $pv (v128.load (local.get $p)))
+        (local.set $gv (f32x4.add (v128.load (local.get $l)) (v128.load (local.get $r))))
+        (v128.store (local.get $p)
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            (f32x4.demote_f64x2_zero
+              (f64x2.sub (f64x2.promote_low_f32x4 (local.get $pv))
+                (f64x2.mul (local.get $rate) (f64x2.promote_low_f32x4 (local.get $gv)))))
+            (f32x4.demote_f64x2_zero
+              (f64x2.sub (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $pv) (local.get $pv)))
+                (f64x2.mul (local.get $rate) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 (local.get $gv) (local.get $gv))))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $l (i32.add (local.get $l) (i32.const 16)))
+        (local.set $r (i32.add (local.get $r) (i32.const 16)))
+        (br $simd)))
+    (block $done
+      (loop $scalar
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (f32.store (local.get $p)
+          (f32.demote_f64 (f64.sub (f64.promote_f32 (f32.load (local.get $p)))
+            (f64.mul (local.get $lr) (f64.promote_f32 (f32.add (f32.load (local.get $l)) (f32.load (local.get $r))))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (local.set $l (i32.add (local.get $l) (i32.const 4)))
+        (local.set $r (i32.add (local.get $r) (i32.const 4)))
+        (br $scalar))))
+
   ;; The index of the first of n elements that is NaN or ±Infinity, or −1 when all are finite: x − x is +0 exactly
   ;; when x is finite. Vectors of four are tested at once; the first vector that fails is searched lane by lane.
   (func (export "firstNonFinite") (param $x i32) (param $n i32) (result i32)

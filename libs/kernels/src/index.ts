@@ -1,5 +1,5 @@
 export { alignedLength, FLOATS_PER_LINE } from './aligned-length.js';
-export { addInto, addSpansInto, firstNonFinite, sgdStep, sgdStepSpans } from './elementwise.js';
+export { addInto, addSpansInto, firstNonFinite, sgdStep, sgdStepOfSum, sgdStepSpans } from './elementwise.js';
 export { adoptKernelMemory, kernelMemoryOf, sharedFloat32Array } from './kernel-memory.js';
 export { transposeInto } from './transpose.js';
 export type { WebAssemblyMemory } from './webassembly.js';

@@ -70,6 +70,21 @@ export class ServerShard {
     this.optimizer.applySpans(p, g, pairs, count);
   }
 
+  /** Whether its optimizer applies the sum of two gradients in one pass (see applySum). */
+  get appliesSums(): boolean {
+    return this.optimizer.applySum !== undefined;
+  }
+
+  /**
+   * Applies its range of the float32 sum `left` + `right` to its range of `params`, densely, as apply(params, left + right)
+   * would, without writing the sum into `left`; only where appliesSums.
+   */
+  applySum(params: Float32Array, left: Float32Array, right: Float32Array): void {
+    if (!this.optimizer.applySum) throw new Error(`ServerShard.applySum: the ${this.optimizer.name} optimizer has no fused sum`);
+    const [lo, hi] = this.handle.range;
+    this.optimizer.applySum(params.subarray(lo, hi), left.subarray(lo, hi), right.subarray(lo, hi));
+  }
+
   /** The optimizer's state vectors, for checkpoints. */
   state(): Float32Array[] {
     return this.optimizer.state();

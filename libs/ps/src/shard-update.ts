@@ -17,6 +17,8 @@ export interface ShardUpdate {
  * One server shard's part of a barrier update, on whichever thread holds the shard: replays the reduction over the
  * shard's range of the store's gradient slots (over just its spans of the touched rows, with tables), then applies
  * the shard's optimizer to its range. Every element is summed and updated exactly as the whole-vector path does.
+ * A dense update whose optimizer has a fused sum (SGD) makes the last addition inside the optimizer's pass, so the
+ * result slot keeps its own gradient rather than the sum: nothing reads it before the next step overwrites it.
  */
 export function applyShardUpdate(store: SharedParameters, shard: ServerShard, update: ShardUpdate): void {
   const [lo, hi] = shard.range;
@@ -24,6 +26,12 @@ export function applyShardUpdate(store: SharedParameters, shard: ServerShard, up
   const spans = touched && touched.tables.length > 0 ? shard.spans(touched, store.handle.size) : undefined;
   const add: AddInto = spans ? (left, right) => addSpansInto(left, right, spans.spans, spans.count) : addInto;
   const ranges = Array.from({ length: store.handle.slots }, (_, w) => store.gradientSlot(w).subarray(lo, hi));
+  const last = program.adds.at(-1);
+  if (!spans && shard.appliesSums && last && last[0] === program.result) {
+    runReduction(ranges, { ...program, adds: program.adds.slice(0, -1) }, add);
+    shard.applySum(store.params, store.gradientSlot(last[0]), store.gradientSlot(last[1]));
+    return;
+  }
   runReduction(ranges, program, add);
   shard.apply(store.params, store.gradientSlot(program.result), touched, spans);
 }

@@ -24,6 +24,12 @@ export interface Optimizer {
    * algorithms; they have no sparse path and are always applied densely.
    */
   readonly applySpans?: (params: Float32Array, grad: Float32Array, spans: Uint32Array, count: number) => void;
+  /**
+   * `apply` of the float32 sum left + right, bit for bit, in one pass that does not write the sum down (left keeps its
+   * values): a barrier step's last slot addition and the update read each vector once. Present where a fused loop
+   * exists: SGD.
+   */
+  readonly applySum?: (params: Float32Array, left: Float32Array, right: Float32Array) => void;
   /** The optimizer's state vectors, for checkpoints. */
   state(): Float32Array[];
 }
