@@ -36,6 +36,9 @@ export interface StoreState {
   historyVersions: Int32Array;
 }
 
+/** Longer than filling any slot takes: a slot lock held this long belongs to a thread that stopped while it held it. */
+export const SLOT_LOCK_TIMEOUT_MS = 5_000;
+
 const SEQUENCE = 0;
 const VERSION = 1;
 
@@ -223,12 +226,18 @@ export class SharedParameters {
 
   private underSlotLock<T>(slot: number, body: () => T): T {
     const lock = 2 * slot;
-    // Held only while a slot is filled or a lease is bumped, so spinning is brief.
-    while (Atomics.compareExchange(this.leases, lock, 0, 1) !== 0);
+    // Held only while a slot is filled or a lease is bumped, so waiting is brief, unless the holder was stopped while it
+    // held the lock (a thread terminated as its pool closes): then no one will ever release it.
+    const deadline = performance.now() + SLOT_LOCK_TIMEOUT_MS;
+    while (Atomics.compareExchange(this.leases, lock, 0, 1) !== 0) {
+      if (performance.now() > deadline) throw new Error(`gradient slot ${slot}: its lock has been held for ${SLOT_LOCK_TIMEOUT_MS} ms; the thread holding it stopped while it filled the slot`);
+      Atomics.wait(this.leases, lock, 1, 1);
+    }
     try {
       return body();
     } finally {
       Atomics.store(this.leases, lock, 0);
+      Atomics.notify(this.leases, lock, 1);
     }
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faultTolerant, parseFault, SharedParameters, type GradientResult, type GradientTask, type GradientWorkers } from '../src/index.js';
+import { SLOT_LOCK_TIMEOUT_MS } from '../src/shared-parameters.js';
 
 const task: GradientTask = { step: 3, worker: 1, microShards: [], firstMicroShard: 0, scale: 1 };
 
@@ -91,4 +92,14 @@ describe('slot leases', () => {
     expect(Array.from(store.gradientSlot(0))).toEqual([8, 8]);
     expect(store.leaseSlot(1)).toBe(1);
   });
+
+  it('fail, naming the slot, when its lock stays held (its holder stopped while filling the slot), and leave the other slots usable', () => {
+    const store = SharedParameters.create(new Float32Array(2), 2);
+    // The lock word of slot 1, as a thread that was terminated while it held the lock leaves it.
+    new Int32Array(store.handle.leases)[2] = 1;
+    const start = performance.now();
+    expect(() => store.leaseSlot(1)).toThrow(`gradient slot 1: its lock has been held for ${SLOT_LOCK_TIMEOUT_MS} ms; the thread holding it stopped while it filled the slot`);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(SLOT_LOCK_TIMEOUT_MS);
+    expect(store.leaseSlot(0)).toBe(1);
+  }, 3 * SLOT_LOCK_TIMEOUT_MS);
 });
