@@ -19,6 +19,8 @@ interface InFlight {
 export class ThreadChannel {
   private port: MessagePort | undefined;
   private inFlight: InFlight | undefined;
+  /** The answer to the request under way, settled or not. */
+  private answer: Promise<unknown> = Promise.resolve();
   private nextId = 0;
 
   /** `onFree` is called whenever the channel can take a request again. */
@@ -39,10 +41,19 @@ export class ThreadChannel {
     const answer = new Promise<T>((resolve, reject) => {
       this.inFlight = { id, resolve: resolve as (value: unknown) => void, reject };
     });
+    this.answer = answer;
     this.post({ id, message });
     // An answer pending keeps the process alive, as a pending piscina task would; an idle channel does not.
     this.port!.ref();
     return answer;
+  }
+
+  /** Resolves once the request under way, if any, has its answer (or has failed). */
+  idle(): Promise<void> {
+    return this.answer.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Asks the thread to stop serving; a request under way still gets its answer. */

@@ -23,6 +23,7 @@ export class ThreadPool {
   private readonly piscina: Piscina;
   private readonly channels: ThreadChannel[];
   private readonly queue: Queued[] = [];
+  private closing = false;
 
   constructor(readonly threads: number) {
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`workers: ${threads} is not allowed; expected a positive integer`);
@@ -42,9 +43,16 @@ export class ThreadPool {
     return Promise.all(this.channels.map((channel) => this.enqueue<ThreadMemory>({ kind: 'memory' }, channel)));
   }
 
-  /** Stops every thread; requests still waiting fail. */
+  /**
+   * Stops every thread: requests still waiting, and any made from now on, fail; requests under way get
+   * DRAIN_MS to finish first. A thread terminated in the middle of a task could leave its gradient slot's lock held.
+   */
   async close(): Promise<void> {
-    for (const queued of this.queue.splice(0)) queued.reject(new Error('the thread pool was closed'));
+    this.closing = true;
+    for (const queued of this.queue.splice(0)) queued.reject(closedError());
+    let timer: NodeJS.Timeout | undefined;
+    const drained = Promise.all(this.channels.map((channel) => channel.idle()));
+    await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_MS)))]).finally(() => clearTimeout(timer));
     this.channels.forEach((channel) => channel.stop());
     await this.piscina.destroy();
   }
@@ -55,6 +63,7 @@ export class ThreadPool {
   }
 
   private enqueue<T>(message: Queued['message'], channel?: ThreadChannel): Promise<T> {
+    if (this.closing) return Promise.reject(closedError());
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ message, ...(channel && { channel }), resolve: resolve as (value: unknown) => void, reject });
       this.dispatch();
@@ -71,6 +80,13 @@ export class ThreadPool {
       channel.request(queued!.message).then(queued!.resolve, queued!.reject);
     }
   }
+}
+
+/** How long a closing pool waits for the requests under way: a gradient task takes milliseconds to a few seconds. */
+const DRAIN_MS = 2_000;
+
+function closedError(): Error {
+  return new Error('the thread pool was closed');
 }
 
 /** GradientWorkers over a thread pool: `count` logical workers of one run. */
