@@ -86,7 +86,7 @@ function sgdRange(params: Float32Array, grad: Float32Array, learningRate: number
 export function sgdStepOfSum(params: Float32Array, left: Float32Array, right: Float32Array, learningRate: number): void {
   const n = params.length;
   if (left.length < n || right.length < n) throw new RangeError(`sgdStepOfSum: gradients of ${left.length} and ${right.length} elements for ${n} parameters`);
-  const kernels = left.buffer === right.buffer ? inPlaceKernels(params, left) : undefined;
+  const kernels = inPlaceKernels(params, left, right);
   if (kernels) {
     if (n > 0) kernels.sgdOfSum(params.byteOffset, left.byteOffset, right.byteOffset, n, learningRate);
   } else if (n < SHORT_RANGE) {

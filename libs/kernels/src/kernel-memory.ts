@@ -44,8 +44,8 @@ export function kernelMemoryPages(length: number): number | undefined {
   return pages <= MAX_PAGES ? pages : undefined;
 }
 
-/** The kernels that update `first` (and `second`) in place, when both lie in one kernel memory of this thread. */
-export function inPlaceKernels(first: Float32Array, second: Float32Array = first): ElementwiseKernels | undefined {
+/** The kernels that update `first` (with `second` and `third`) in place, when all lie in one kernel memory of this thread. */
+export function inPlaceKernels(first: Float32Array, second: Float32Array = first, third: Float32Array = second): ElementwiseKernels | undefined {
   // Called once per span of a sparse update, so it allocates nothing.
-  return second.buffer === first.buffer ? kernelsByBuffer.get(first.buffer) : undefined;
+  return second.buffer === first.buffer && third.buffer === first.buffer ? kernelsByBuffer.get(first.buffer) : undefined;
 }

@@ -20,6 +20,8 @@ describe('sharedFloat32Array', () => {
     expect(inPlaceKernels(memory.subarray(0, 10), other.subarray(0, 10))).toBeUndefined();
     expect(inPlaceKernels(memory.subarray(0, 10), new Float32Array(10))).toBeUndefined();
     expect(inPlaceKernels(new Float32Array(10), memory.subarray(0, 10))).toBeUndefined();
+    expect(inPlaceKernels(memory.subarray(0, 10), memory.subarray(20, 30), memory.subarray(40, 50))).toBeDefined();
+    expect(inPlaceKernels(memory.subarray(0, 10), memory.subarray(20, 30), other.subarray(0, 10))).toBeUndefined();
   });
 
   it('adds operands from two different memories correctly', () => {
