@@ -7,6 +7,8 @@ const CHUNK = 16_384;
 const FIRST = 0;
 const SECOND = CHUNK * 4;
 const THIRD = 2 * CHUNK * 4;
+/** Where updateInChunks copies the first and second operand. */
+const OPERAND_PLACES = [SECOND, THIRD];
 
 // Arrays outside a kernel memory go through this scratch memory, one per thread: three chunks.
 const scratchMemory = new webAssembly.Memory({ initial: (3 * CHUNK * 4) / PAGE_BYTES, maximum: (3 * CHUNK * 4) / PAGE_BYTES, shared: true });
@@ -105,7 +107,7 @@ function updateInChunks(target: Float32Array, operands: Float32Array[], start: n
   for (let at = start; at < end; at += CHUNK) {
     const n = Math.min(CHUNK, end - at);
     scratch.set(target.subarray(at, at + n), FIRST / 4);
-    operands.forEach((operand, k) => scratch.set(operand.subarray(at, at + n), [SECOND, THIRD][k]! / 4));
+    operands.forEach((operand, k) => scratch.set(operand.subarray(at, at + n), OPERAND_PLACES[k]! / 4));
     kernel(n);
     target.set(scratch.subarray(FIRST / 4, FIRST / 4 + n), at);
   }
