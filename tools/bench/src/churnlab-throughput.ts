@@ -2,7 +2,7 @@ import { withChurnlabSession, type ChurnlabRun } from './churnlab-session.js';
 import type { CoordinatorTimes } from './coordinator-share.js';
 import type { BenchModel } from './models.js';
 import { peakRssMb } from './rss.js';
-import { stepsFor, type LoopBudget, type StepTimes } from './step-rate.js';
+import { stepsFor, timedSeconds, type LoopBudget, type StepTimes } from './step-rate.js';
 
 /** The step times of a churnlab run, what the coordinator spent on them, and memory. */
 export interface ChurnlabMeasurement extends StepTimes {
@@ -28,7 +28,7 @@ export function churnlabThroughput(model: BenchModel, run: ChurnlabRun, budget: 
     let rate: number;
     for (;;) {
       const times = await trainSteps(calibration);
-      const seconds = (times.stepEndsMs[times.stepEndsMs.length - 1]! - times.startMs) / 1000;
+      const seconds = timedSeconds(times);
       rate = calibration / seconds;
       if (seconds >= Math.min(CALIBRATION_SECONDS, budget.minSeconds / 3)) break;
       calibration *= 2;

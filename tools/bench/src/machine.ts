@@ -88,6 +88,13 @@ export function othersSince(start: CpuSnapshot | undefined): { otherCores?: numb
   return start && end ? { otherCores: otherCores(start, end) } : {};
 }
 
+/** Runs `measure` and returns what it measured with how busy other processes kept the machine meanwhile, when the platform tells. */
+export function withOtherCores<T extends object>(measure: () => T): T & { otherCores?: number } {
+  const start = cpuSnapshot();
+  const measured = measure();
+  return { ...measured, ...othersSince(start) };
+}
+
 function readCpuinfo(): string | undefined {
   try {
     return readFileSync('/proc/cpuinfo', 'utf8');

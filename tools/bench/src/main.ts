@@ -11,7 +11,7 @@ import { codeVersion } from './code-version.js';
 import { issueGoals } from './goals.js';
 import { isolated } from './isolate.js';
 import { benchModel } from './jobs.js';
-import { cpuSnapshot, describeMachine, describeVectorFlags, loadNow, othersSince } from './machine.js';
+import { cpuSnapshot, describeMachine, describeVectorFlags, loadNow, othersSince, withOtherCores } from './machine.js';
 import { renderSection, replaceSection } from './markdown.js';
 import { measureModel } from './measure-model.js';
 import { memoryModel, parameterCount } from './models.js';
@@ -71,8 +71,7 @@ async function bench(options: BenchOptions, args: string[]): Promise<void> {
 
 /** PyTorch's roofline on `threads` threads at the WASM roofline's size, with how busy other processes kept the machine. */
 function measureNativeRoofline(threads: number, { size, repeats }: Budgets['roofline']): NativeRoofline {
-  const start = cpuSnapshot();
-  const native = { ...nativeRoofline(threads, size, repeats), ...othersSince(start) };
+  const native = withOtherCores(() => nativeRoofline(threads, size, repeats));
   const peak = native.peak.size === size ? '' : `, peak ${native.peak.gflops.toFixed(1)} at ${native.peak.size}`;
   log(`native roofline (PyTorch${native.blasCore ? `, OpenBLAS ${native.blasCore}` : ''}) on ${threads} thread${threads === 1 ? '' : 's'}: ${native.gflops.toFixed(1)} GFLOP/s${peak}`);
   return native;

@@ -1,5 +1,5 @@
 import { isolated } from './isolate.js';
-import { cpuSnapshot, othersSince } from './machine.js';
+import { withOtherCores } from './machine.js';
 import { parallelRoofline, type ParallelRoofline } from './parallel-roofline.js';
 import type { Roofline } from './roofline.js';
 
@@ -19,9 +19,7 @@ export async function wasmRooflines(budget: RooflineBudget, threads: number | un
   const single: Roofline[] = [];
   const parallel: ParallelRoofline[] = [];
   for (let round = 0; round < budget.rounds; round++) {
-    const start = cpuSnapshot();
-    const roofline = isolated({ kind: 'roofline', size: budget.size, repeats: budget.repeats });
-    single.push({ ...roofline, rounds: budget.rounds, ...othersSince(start) });
+    single.push({ ...withOtherCores(() => isolated({ kind: 'roofline', size: budget.size, repeats: budget.repeats })), rounds: budget.rounds });
     if (threads !== undefined) parallel.push(await parallelRoofline(threads, budget.size, budget.repeats));
   }
   return { single: middleBy(single, (r) => r.gflops), ...(parallel.length > 0 && { parallel: middleBy(parallel, (r) => r.gflops) }) };

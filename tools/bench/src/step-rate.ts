@@ -26,8 +26,13 @@ export function stepRateOfRounds(rounds: StepTimes[], windows = 5): StepRate {
   if (rounds.length === 0) throw new RangeError('stepRateOfRounds: no rounds');
   const rates = rounds.flatMap((times) => windowRates(times, windows));
   const steps = rounds.reduce((n, times) => n + times.stepEndsMs.length, 0);
-  const seconds = rounds.reduce((s, times) => s + (times.stepEndsMs.at(-1)! - times.startMs) / 1000, 0);
+  const seconds = rounds.reduce((s, times) => s + timedSeconds(times), 0);
   return { steps, seconds, stepsPerSec: median(rates) };
+}
+
+/** Seconds from the start of a timed run to the end of its last step. */
+export function timedSeconds(times: StepTimes): number {
+  return (times.stepEndsMs.at(-1)! - times.startMs) / 1000;
 }
 
 /** The step rates of `windows` equal runs of consecutive steps of `times` (fewer when there are fewer steps). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherCores, vectorFlags } from '../src/machine.js';
+import { otherCores, vectorFlags, withOtherCores } from '../src/machine.js';
 
 describe('otherCores', () => {
   it('is the machine busy time minus ours, over the wall time, in cores', () => {
@@ -11,6 +11,15 @@ describe('otherCores', () => {
 
   it('is never negative, whatever the tick rounding', () => {
     expect(otherCores({ machineTicks: 0, ownTicks: 0, wallMs: 0 }, { machineTicks: 99, ownTicks: 100, wallMs: 1000 })).toBe(0);
+  });
+});
+
+describe('withOtherCores', () => {
+  it('returns what the measurement returned, with the other processes\' cores where the platform tells', () => {
+    const measured = withOtherCores(() => ({ stepsPerSec: 12, label: 'run' }));
+    expect(measured).toMatchObject({ stepsPerSec: 12, label: 'run' });
+    if (process.platform === 'linux') expect(measured.otherCores).toBeGreaterThanOrEqual(0);
+    else expect(measured).not.toHaveProperty('otherCores');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, stepRate, stepRateOfRounds, stepsFor } from '../src/step-rate.js';
+import { median, stepRate, stepRateOfRounds, stepsFor, timedSeconds } from '../src/step-rate.js';
 
 describe('stepRate', () => {
   it('gives steps, seconds and the rate of an even run', () => {
@@ -35,6 +35,10 @@ describe('stepRateOfRounds', () => {
     expect(rate.stepsPerSec).toBeCloseTo(7.5, 9);
     expect(rate.steps).toBe(24);
     expect(rate.seconds).toBeCloseTo(0.8 + 1.6 + 1.4, 9);
+  });
+
+  it('counts a round\'s seconds from its start to the end of its last step', () => {
+    expect(timedSeconds({ startMs: 250, stepEndsMs: [300, 900, 1750] })).toBe(1.5);
   });
 
   it('is stepRate for one round, and refuses none', () => {
