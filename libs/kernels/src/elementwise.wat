@@ -130,8 +130,10 @@
 
   ;; dst = the transpose of src: src is rows × cols row-major, dst cols × rows row-major (dst[c·rows + r] = src[r·cols + c]).
   ;; Not elementwise, but a copy all the same: every value is moved, none computed. Four rows by four columns at a time
-  ;; (loaded as four vectors, transposed with shuffles, stored as four), in bands of 64 columns so that the columns being
-  ;; written stay in cache; the rows and columns beyond the last multiple of four are copied one by one.
+  ;; (loaded as four vectors, transposed with shuffles, stored as four), in bands of eight columns: a band's columns are
+  ;; written as eight rows of dst at once, which stay in the first-level cache even when dst's row stride is a power of
+  ;; two (every row then maps to the same cache set; with 64 columns, a 1024 × 1024 transpose took 1.08 ms instead of
+  ;; 0.43). The rows and columns beyond the last multiple of four are copied one by one.
   (func (export "transpose") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
     (local $rows4 i32) (local $cols4 i32) (local $band i32) (local $bandEnd i32) (local $r i32) (local $c i32)
     (local $rowStride i32) (local $colStride i32) (local $from i32) (local $to i32)
@@ -143,8 +145,8 @@
     (block $bandsDone
       (loop $bands
         (br_if $bandsDone (i32.ge_u (local.get $band) (local.get $cols4)))
-        (local.set $bandEnd (select (i32.add (local.get $band) (i32.const 64)) (local.get $cols4)
-          (i32.lt_u (i32.add (local.get $band) (i32.const 64)) (local.get $cols4))))
+        (local.set $bandEnd (select (i32.add (local.get $band) (i32.const 8)) (local.get $cols4)
+          (i32.lt_u (i32.add (local.get $band) (i32.const 8)) (local.get $cols4))))
         (local.set $r (i32.const 0))
         (block $rowsDone
           (loop $rowBlocks

@@ -21,6 +21,7 @@ describe.each(placements)('transposeInto on %s', (_name, make) => {
     [8, 8],
     [9, 17],
     [64, 40],
+    [21, 44],
     [130, 67],
     [67, 130],
   ])('writes the transpose of a %i×%i matrix, element for element', (rows, columns) => {
