@@ -1,7 +1,7 @@
 """Times forward + backward + SGD step of an MLP on PyTorch's CPU backend; prints one JSON document on stdout.
 
 Usage: torch_bench.py '{"dense": 512, "embeddings": null, "hidden": [1024, 1024], "batch": 256, "threads": 1,
-                        "warmupSteps": 3, "minSteps": 5, "minSeconds": 5}'
+                        "warmupSteps": 3, "warmupSeconds": 0, "minSteps": 5, "minSeconds": 5}'
 "embeddings", when set, is {"count": C, "dim": D, "buckets": B}: C categorical features, each looked up in its own
 B × D table and concatenated with the dense features, as the Criteo model does. Random float32 data of the model's
 width. The caller (tools/bench/src/torch-throughput.ts) turns the step end times into steps per second.
@@ -52,8 +52,11 @@ def main() -> None:
         loss.backward()
         optimizer.step()
 
-    for _ in range(job["warmupSteps"]):
+    warmup_end = time.perf_counter() + job["warmupSeconds"]
+    warmed = 0
+    while warmed < job["warmupSteps"] or time.perf_counter() < warmup_end:
         step()
+        warmed += 1
     start = time.perf_counter()
     step_ends = []
     while len(step_ends) < job["minSteps"] or step_ends[-1] - start < job["minSeconds"]:

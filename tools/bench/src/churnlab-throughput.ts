@@ -17,12 +17,16 @@ export interface ChurnlabMeasurement extends StepTimes {
 const CALIBRATION_SECONDS = 1;
 
 /**
- * Trains `model` on synthetic data through the real path (see withChurnlabSession) and times it: a warm-up run, then
- * a run long enough for `budget.minSeconds` at the warm-up's rate.
+ * Trains `model` on synthetic data through the real path (see withChurnlabSession) and times it: a warm-up of at least
+ * `budget.warmupSteps` steps and `budget.warmupSeconds` seconds, then a run long enough for `budget.minSeconds` at the
+ * warm-up's rate.
  */
 export function churnlabThroughput(model: BenchModel, run: ChurnlabRun, budget: LoopBudget): Promise<ChurnlabMeasurement> {
   return withChurnlabSession(model, run, async ({ clock, coordinatorRssMb, trainSteps }) => {
-    // Warm-up: threads, WASM, kernels; then runs of doubling length until one lasts long enough to calibrate the timed run.
+    // Warm-up: threads, WASM, kernels; then runs of doubling length until one lasts long enough to calibrate the timed
+    // run, and more of them until the warm-up's seconds are over: V8 keeps compiling the workers' hot code for seconds,
+    // on threads that take turns with the workers on their cores.
+    const warmupEndMs = performance.now() + budget.warmupSeconds * 1000;
     await trainSteps(Math.max(1, budget.warmupSteps));
     let calibration = Math.max(1, budget.warmupSteps);
     let rate: number;
@@ -30,8 +34,9 @@ export function churnlabThroughput(model: BenchModel, run: ChurnlabRun, budget: 
       const times = await trainSteps(calibration);
       const seconds = timedSeconds(times);
       rate = calibration / seconds;
-      if (seconds >= Math.min(CALIBRATION_SECONDS, budget.minSeconds / 3)) break;
-      calibration *= 2;
+      const calibrated = seconds >= Math.min(CALIBRATION_SECONDS, budget.minSeconds / 3);
+      if (calibrated && performance.now() >= warmupEndMs) break;
+      if (!calibrated) calibration *= 2;
     }
     clock.reset();
     const timed = await trainSteps(stepsFor(rate, budget));

@@ -59,16 +59,21 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** How long a timed loop runs: at least `minSteps` steps and `minSeconds` seconds, after `warmupSteps` untimed ones. */
+/**
+ * How long a timed loop runs: at least `minSteps` steps and `minSeconds` seconds, after untimed ones for at least
+ * `warmupSteps` steps and `warmupSeconds` seconds.
+ */
 export interface LoopBudget {
   warmupSteps: number;
+  warmupSeconds: number;
   minSteps: number;
   minSeconds: number;
 }
 
 /** Runs `step` under `budget` and returns when each timed step ended. */
 export async function timeLoop(step: () => void | Promise<void>, budget: LoopBudget): Promise<StepTimes> {
-  for (let i = 0; i < budget.warmupSteps; i++) await step();
+  const warmupEndMs = performance.now() + budget.warmupSeconds * 1000;
+  for (let i = 0; i < budget.warmupSteps || performance.now() < warmupEndMs; i++) await step();
   const startMs = performance.now();
   const stepEndsMs: number[] = [];
   while (stepEndsMs.length < budget.minSteps || stepEndsMs[stepEndsMs.length - 1]! - startMs < budget.minSeconds * 1000) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { median, stepRate, stepRateOfRounds, stepsFor, timedSeconds } from '../src/step-rate.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { median, stepRate, stepRateOfRounds, stepsFor, timedSeconds, timeLoop } from '../src/step-rate.js';
 
 describe('stepRate', () => {
   it('gives steps, seconds and the rate of an even run', () => {
@@ -55,7 +56,31 @@ describe('median and stepsFor', () => {
   });
 
   it('asks for enough steps to fill the budget, and at least the minimum', () => {
-    expect(stepsFor(10, { warmupSteps: 1, minSteps: 5, minSeconds: 3 })).toBe(30);
-    expect(stepsFor(0.5, { warmupSteps: 1, minSteps: 5, minSeconds: 3 })).toBe(5);
+    expect(stepsFor(10, { warmupSteps: 1, warmupSeconds: 0, minSteps: 5, minSeconds: 3 })).toBe(30);
+    expect(stepsFor(0.5, { warmupSteps: 1, warmupSeconds: 0, minSteps: 5, minSeconds: 3 })).toBe(5);
+  });
+});
+
+describe('timeLoop', () => {
+  /** Runs timeLoop over a step that takes about 2 ms and says when each call started. */
+  const run = async (warmupSteps: number, warmupSeconds: number) => {
+    const calls: number[] = [];
+    const times = await timeLoop(async () => {
+      calls.push(performance.now());
+      await sleep(2);
+    }, { warmupSteps, warmupSeconds, minSteps: 3, minSeconds: 0 });
+    return { times, warmups: calls.filter((t) => t < times.startMs), calls };
+  };
+
+  it('warms up for its seconds when they outlast its steps, then times its steps', async () => {
+    const { times, warmups, calls } = await run(1, 0.05);
+    expect(times.startMs - calls[0]!).toBeGreaterThanOrEqual(50);
+    expect(warmups.length).toBeGreaterThan(1);
+    expect(times.stepEndsMs).toHaveLength(3);
+  });
+
+  it('warms up for its steps when they outlast its seconds', async () => {
+    const { warmups } = await run(4, 0);
+    expect(warmups).toHaveLength(4);
   });
 });
