@@ -35,7 +35,8 @@ export function churnlabThroughput(model: BenchModel, run: ChurnlabRun, budget: 
       const seconds = timedSeconds(times);
       rate = calibration / seconds;
       const calibrated = seconds >= Math.min(CALIBRATION_SECONDS, budget.minSeconds / 3);
-      if (calibrated && performance.now() >= warmupEndMs) break;
+      const warming = performance.now() < warmupEndMs;
+      if (calibrated && !warming) break;
       if (!calibrated) calibration *= 2;
     }
     clock.reset();
