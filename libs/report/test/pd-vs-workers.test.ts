@@ -19,7 +19,7 @@ describe('pdVsWorkersSpec', () => {
     const svg = await renderSvg(pdVsWorkersSpec([1, 2].flatMap((w) => [binaryRow('relu', w, 0.15, 0.45), binaryRow('smelu:1', w, 0.1, 0.44)])));
     const widths = [...svg.matchAll(/aria-roledescription="line mark" d="[^"]*" stroke="[^"]*" stroke-width="([\d.]+)"/g)].map(([, w]) => Number(w));
     expect(widths).toHaveLength(2);
-    const reluLine = svg.match(/activation: relu" role="graphics-symbol" aria-roledescription="line mark" d="[^"]*" stroke="[^"]*" stroke-width="([\d.]+)"/)!;
+    const reluLine = svg.match(/activation: relu;[^"]*" role="graphics-symbol" aria-roledescription="line mark" d="[^"]*" stroke="[^"]*" stroke-width="([\d.]+)"/)!;
     expect(Number(reluLine[1])).toBe(Math.max(...widths));
     expect(Math.min(...widths)).toBeLessThan(Math.max(...widths));
   });

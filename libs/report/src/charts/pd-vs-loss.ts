@@ -2,16 +2,18 @@ import type { TopLevelSpec } from 'vega-lite';
 import { plottedPd } from '../measures.js';
 import type { ReportRow } from '../report-input.js';
 import { chartPoints, IS_RELU } from './chart-points.js';
+import { familyColour } from './family-colour.js';
 
 /** The PD-versus-log-loss plane: one point per row with 95% intervals in both directions, labelled, ReLU as a large diamond. */
 export function pdVsLossSpec(rows: readonly ReportRow[]): TopLevelSpec {
   const x = { field: 'logLoss', type: 'quantitative', title: 'log loss (left is more accurate)', scale: { zero: false } } as const;
   const y = { field: 'pd', type: 'quantitative', title: `${plottedPd(rows).title} (lower is more reproducible)`, scale: { zero: false } } as const;
-  const color = { field: 'family', type: 'nominal', title: 'activation' } as const;
+  const points = chartPoints(rows);
+  const color = familyColour(rows, points);
   return {
     width: 560,
     height: 380,
-    data: { values: chartPoints(rows) },
+    data: { values: points },
     layer: [
       { name: 'pd_interval', mark: { type: 'rule', opacity: 0.6 }, encoding: { x, y: { ...y, field: 'pdLow' }, y2: { field: 'pdHigh' }, color } },
       { name: 'loss_interval', mark: { type: 'rule', opacity: 0.6 }, encoding: { x: { ...x, field: 'logLossLow' }, x2: { field: 'logLossHigh' }, y, color } },
