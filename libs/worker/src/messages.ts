@@ -13,17 +13,28 @@ export interface RunSetup {
   precision: { name: GradientPrecisionName; seed: number; replica: number };
 }
 
+/** A run named by its id alone: what a thread that already holds the run is sent instead of its setup. */
+export interface RunId {
+  runId: string;
+}
+
+/**
+ * The start of the error a thread throws when a message names a run by its id alone and the thread does not hold the
+ * run (it never saw its setup, or dropped it as one of its oldest): the message must be sent again with the setup.
+ */
+export const UNKNOWN_RUN = 'this thread holds no run';
+
 /** Compute one gradient task of a run. */
 export interface GradientMessage {
   kind: 'gradient';
-  setup: RunSetup;
+  setup: RunSetup | RunId;
   task: GradientTask;
 }
 
 /** Sum the gradient slots over one server shard's range and apply the shard there: its part of a barrier update. */
 export interface UpdateMessage {
   kind: 'update';
-  setup: RunSetup;
+  setup: RunSetup | RunId;
   shard: ServerShardHandle;
   update: ShardUpdate;
 }
@@ -31,7 +42,7 @@ export interface UpdateMessage {
 /** Write predictions for rows [start, end) of `data` into `out` (shared; rows × outputs). */
 export interface PredictMessage {
   kind: 'predict';
-  setup: RunSetup;
+  setup: RunSetup | RunId;
   data: Dataset;
   start: number;
   end: number;

@@ -1,6 +1,6 @@
 import { initWasmBackend } from '@churnlab/tensor';
 import type { InjectedFault } from '@churnlab/ps';
-import type { RunMessage, ServeMessage, ThreadRequest } from './messages.js';
+import { UNKNOWN_RUN, type RunMessage, type ServeMessage, type ThreadRequest } from './messages.js';
 import { scheduleAsBatch } from './batch-scheduling.js';
 import { WorkerRuntime } from './runtime.js';
 import { serveChannel } from './serve-channel.js';
@@ -19,6 +19,7 @@ const runtimes = new Map<string, WorkerRuntime>();
 function runtimeFor(message: RunMessage): WorkerRuntime {
   const known = runtimes.get(message.setup.runId);
   if (known) return known;
+  if (!('model' in message.setup)) throw new Error(`${UNKNOWN_RUN} ${message.setup.runId}`);
   if (runtimes.size >= RUNS_KEPT) {
     const [oldestId, oldest] = runtimes.entries().next().value as [string, WorkerRuntime];
     oldest.dispose();
