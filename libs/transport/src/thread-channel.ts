@@ -9,7 +9,7 @@ const SENT_RUNS_KEPT = 16;
 
 interface InFlight {
   id: number;
-  /** The request as asked, with its run's whole setup: sent again so when the thread does not hold the run. */
+  /** The request as asked, with its run's whole setup: sent again when the thread does not hold the run. */
   message: Request;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -33,7 +33,7 @@ export class ThreadChannel {
   /** The answer to the request under way, settled or not. */
   private answer: Promise<unknown> = Promise.resolve();
   private nextId = 0;
-  /** The runs whose setup this serve task's thread was sent, oldest first (cleared with each new serve task). */
+  /** The runs whose setup this serve task's thread was sent, oldest first (forgotten with the serve task's port). */
   private readonly sentRuns = new Set<string>();
 
   /** `onFree` is called whenever the channel can take a request again. */
