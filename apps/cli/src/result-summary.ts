@@ -5,7 +5,7 @@ import { writeReportFiles } from './report-files.js';
 /** The terminal summary of a comparison or sweep: the PD table, PD between worker counts when there are several, and where the results went. */
 export function resultSummary(result: CompareResult, out: string, report: string): string {
   const between = result.betweenWorkerCounts.length > 0 ? `\nPD between worker counts (every pair of one replica from each):\n${betweenCountsTable(result.betweenWorkerCounts)}\n` : '';
-  return `${compareTable(result.results)}\nPD: mean ± std over replica pairs; accuracy: mean ± std over replicas.\n${between}results in ${out}\nreport ${report}\n`;
+  return `${compareTable(result.results)}\nPD: mean ± std over replica pairs (– for a single pair, as 2 replicas make); accuracy: mean ± std over replicas.\n${between}results in ${out}\nreport ${report}\n`;
 }
 
 /** Writes a comparison's or sweep's results.json and report into `out`, then prints the JSON document or the summary. */

@@ -5,6 +5,8 @@ export interface SpreadCell {
   mean: number;
   std: number;
   ci95: [number, number];
+  /** How many values (pairs or replicas) it summarizes, when known: one value has no spread, whatever std says. */
+  n?: number;
 }
 
 /** One activation's line of a comparison. */
@@ -69,8 +71,8 @@ export function betweenCountsTable(rows: BetweenCountsRow[]): string {
   return table.toString();
 }
 
-/** `mean ± std` with four significant decimals, or `–` when absent. */
+/** `mean ± std` with four decimals, `mean ± –` when the cell summarizes one value, or `–` when absent. */
 export function formatSpread(cell: SpreadCell | undefined): string {
   if (!cell || Number.isNaN(cell.mean)) return '–';
-  return `${cell.mean.toFixed(4)} ± ${cell.std.toFixed(4)}`;
+  return `${cell.mean.toFixed(4)} ± ${cell.n === 1 ? '–' : cell.std.toFixed(4)}`;
 }

@@ -5,9 +5,13 @@ export function formatNumber(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(4))) : '–';
 }
 
-/** `mean ± std (95%: low to high)`, or '–' when the cell is absent or its mean is not a number. */
+/**
+ * `mean ± std (95%: low to high)`, `mean (one value: no spread)` when the cell summarizes a single pair or replica, or
+ * '–' when the cell is absent or its mean is not a number.
+ */
 export function formatCell(cell: SpreadCell | undefined): string {
   if (!cell || !Number.isFinite(cell.mean)) return '–';
+  if (cell.n === 1) return `${formatNumber(cell.mean)} (one value: no spread)`;
   const [low, high] = cell.ci95.map(formatNumber);
   return `${formatNumber(cell.mean)} ± ${formatNumber(cell.std)} (95%: ${low} to ${high})`;
 }
