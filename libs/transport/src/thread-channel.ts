@@ -1,8 +1,6 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import { UNKNOWN_RUN, type ChannelAnswer, type ChannelRequest, type ServeMessage, type ThreadRequest } from '@churnlab/worker';
-
-type Request = Exclude<ThreadRequest, { kind: 'stop' }>;
+import { UNKNOWN_RUN, type ChannelAnswer, type ChannelRequest, type ServeMessage, type ServedRequest } from '@churnlab/worker';
 
 /** More than a thread keeps (see the worker's thread entry), so that the runs it holds are named by id. */
 const SENT_RUNS_KEPT = 16;
@@ -10,7 +8,7 @@ const SENT_RUNS_KEPT = 16;
 interface InFlight {
   id: number;
   /** The request as asked, with its run's whole setup: sent again when the thread does not hold the run. */
-  message: Request;
+  message: ServedRequest;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -48,7 +46,7 @@ export class ThreadChannel {
   }
 
   /** Hands `message` to the thread and resolves with its answer; the channel must not be busy. */
-  request<T>(message: Request): Promise<T> {
+  request<T>(message: ServedRequest): Promise<T> {
     if (this.inFlight) throw new Error('ThreadChannel.request: a request is already under way on this thread');
     const id = this.nextId++;
     const answer = new Promise<T>((resolve, reject) => {
@@ -87,7 +85,7 @@ export class ThreadChannel {
   }
 
   /** `message` naming its run by id when the thread was sent the run's setup already; else as it is, noting the setup sent. */
-  private withoutSentSetup(message: Request): Request {
+  private withoutSentSetup(message: ServedRequest): ServedRequest {
     if (message.kind === 'memory') return message;
     const { runId } = message.setup;
     if (this.sentRuns.has(runId)) return { ...message, setup: { runId } };

@@ -3,11 +3,11 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '@churnlab/data';
 import type { GradientResult, GradientTask, GradientWorkers, ServerShardHandle, ShardUpdate } from '@churnlab/ps';
-import type { RunMessage, RunSetup, ThreadMemory, ThreadRequest } from '@churnlab/worker';
+import type { RunMessage, RunSetup, ServedRequest, ThreadMemory } from '@churnlab/worker';
 import { ThreadChannel } from './thread-channel.js';
 
 interface Queued {
-  message: Exclude<ThreadRequest, { kind: 'stop' }>;
+  message: ServedRequest;
   /** The one channel that must serve it; any free one when absent. */
   channel?: ThreadChannel;
   resolve: (value: unknown) => void;

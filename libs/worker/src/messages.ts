@@ -91,3 +91,6 @@ export type RunMessage = GradientMessage | UpdateMessage | PredictMessage;
 
 /** What a serving thread is asked to do. */
 export type ThreadRequest = RunMessage | MemoryMessage | StopMessage;
+
+/** A request that a serving thread answers: every one but a stop. */
+export type ServedRequest = Exclude<ThreadRequest, { kind: 'stop' }>;

@@ -1,10 +1,10 @@
-import type { ChannelAnswer, ChannelRequest, ServeMessage, ThreadRequest } from './messages.js';
+import type { ChannelAnswer, ChannelRequest, ServeMessage, ServedRequest } from './messages.js';
 
 /**
  * Serves the requests posted on the channel's port with `handle`, one at a time in order, and posts each answer back on
  * the port; resolves at a stop request. Between requests the thread waits in its event loop, woken by the port.
  */
-export function serveChannel({ port }: ServeMessage, handle: (message: Exclude<ThreadRequest, { kind: 'stop' }>) => unknown): Promise<void> {
+export function serveChannel({ port }: ServeMessage, handle: (message: ServedRequest) => unknown): Promise<void> {
   return new Promise((resolve) => {
     const serve = ({ id, message }: ChannelRequest) => {
       if (message.kind === 'stop') {

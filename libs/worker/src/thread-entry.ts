@@ -1,6 +1,6 @@
 import { initWasmBackend } from '@churnlab/tensor';
 import type { InjectedFault } from '@churnlab/ps';
-import { UNKNOWN_RUN, type RunMessage, type ServeMessage, type ThreadRequest } from './messages.js';
+import { UNKNOWN_RUN, type RunMessage, type ServeMessage, type ServedRequest } from './messages.js';
 import { scheduleAsBatch } from './batch-scheduling.js';
 import { WorkerRuntime } from './runtime.js';
 import { serveChannel } from './serve-channel.js';
@@ -42,7 +42,7 @@ export default async function serve(message: ServeMessage): Promise<void> {
   });
 }
 
-function handle(message: Exclude<ThreadRequest, { kind: 'stop' }>): unknown {
+function handle(message: ServedRequest): unknown {
   if (message.kind === 'memory') return threadMemory();
   const runtime = runtimeFor(message);
   if (message.kind === 'gradient') {
