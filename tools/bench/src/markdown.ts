@@ -30,6 +30,7 @@ const fixed = (n: number, digits: number) => n.toFixed(digits);
 /** The generated section of docs/benchmarks.md: method, machine, one table per model, the coordinator, memory, the goals. */
 export function renderSection(result: BenchResult): string {
   const { machine, roofline } = result;
+  const rounds = roofline.rounds ?? 1;
   const others = machine.otherCores === undefined ? '' : `; other processes kept ${fixed(machine.otherCores, 2)} of the ${machine.cores} cores busy on average during the run`;
   const load = `1-minute load average ${fixed(machine.loadStart, 1)} at the start${machine.loadEnd === undefined ? '' : ` and ${fixed(machine.loadEnd, 1)} at the end`} (the benchmark's own threads included)${others}`;
   const lines = [
@@ -45,14 +46,14 @@ export function renderSection(result: BenchResult): string {
       `GFLOP/s = 2 × forward MACs × 3 × batch × steps/s. Peak RSS is the process's (worker threads included).`,
     '',
     `WebAssembly roofline: ${roofline.size}×${roofline.size} · ${roofline.size}×${roofline.size} matMul without transposes on one thread, WASM SIMD: ` +
-      `**${fixed(roofline.gflops, 1)} GFLOP/s** (median of ${roofline.repeats}, ${fixed(roofline.medianMs, 1)} ms${roofline.rounds && roofline.rounds > 1 ? `; the middle one of ${roofline.rounds} rounds, each followed by the run on several threads below` : ''}` +
+      `**${fixed(roofline.gflops, 1)} GFLOP/s** (median of ${roofline.repeats}, ${fixed(roofline.medianMs, 1)} ms${rounds > 1 ? `; the middle one of ${rounds} rounds, each followed by the run on several threads below` : ''}` +
       `${roofline.otherCores === undefined ? '' : `; other processes kept ${fixed(roofline.otherCores, 2)} cores busy meanwhile`}).`,
   ];
   const parallel = result.parallelRoofline;
   if (parallel) {
     lines.push(
       '',
-      `The same matMul on ${parallel.threads} threads at once (one process each, timed together${roofline.rounds && roofline.rounds > 1 ? `; the middle one of the ${roofline.rounds} rounds` : ''}): ${fixed(parallel.gflops, 1)} GFLOP/s in all, ` +
+      `The same matMul on ${parallel.threads} threads at once (one process each, timed together${rounds > 1 ? `; the middle one of the ${rounds} rounds` : ''}): ${fixed(parallel.gflops, 1)} GFLOP/s in all, ` +
         `${times(parallel.gflops / roofline.gflops)} one thread: about the most ${parallel.threads} workers could gain over 1 during this run.`,
     );
   }
