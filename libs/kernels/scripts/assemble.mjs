@@ -1,14 +1,28 @@
 import wabtModule from 'wabt';
 
-/** The TypeScript module holding the WebAssembly binary of `wat` (WebAssembly text with SIMD), as base64. */
+/** The memory import of elementwise.wat: shared, so that the vectors in it can be SharedArrayBuffers. */
+const SHARED_IMPORT = '(import "env" "memory" (memory 1 65536 shared))';
+/** The same import of a memory that is not shared, such as another module's heap. */
+const UNSHARED_IMPORT = '(import "env" "memory" (memory 1))';
+
+/**
+ * The TypeScript module holding the WebAssembly binaries of `wat` (WebAssembly text with SIMD) as base64: as written,
+ * over a shared memory, and the same kernels over a memory that is not shared.
+ */
 export async function assemble(wat) {
+  if (!wat.includes(SHARED_IMPORT)) throw new Error(`elementwise.wat: expected the memory import ${SHARED_IMPORT}`);
   const wabt = await wabtModule();
-  const module = wabt.parseWat('elementwise.wat', wat, { simd: true, threads: true });
-  try {
-    const { buffer } = module.toBinary({});
-    const base64 = Buffer.from(buffer).toString('base64');
-    return `// Generated from elementwise.wat by \`npm run generate -w @churnlab/kernels\`; do not edit.\nexport const elementwiseWasm = '${base64}';\n`;
-  } finally {
-    module.destroy();
-  }
+  const binary = (text) => {
+    const module = wabt.parseWat('elementwise.wat', text, { simd: true, threads: true });
+    try {
+      return Buffer.from(module.toBinary({}).buffer).toString('base64');
+    } finally {
+      module.destroy();
+    }
+  };
+  return (
+    '// Generated from elementwise.wat by `npm run generate -w @churnlab/kernels`; do not edit.\n' +
+    `export const elementwiseWasm = '${binary(wat)}';\n` +
+    `export const elementwiseWasmUnshared = '${binary(wat.replace(SHARED_IMPORT, UNSHARED_IMPORT))}';\n`
+  );
 }

@@ -1,5 +1,5 @@
-import { elementwiseWasm } from './elementwise-wasm.js';
-import { webAssembly } from './webassembly.js';
+import { elementwiseWasm, elementwiseWasmUnshared } from './elementwise-wasm.js';
+import { webAssembly, type WebAssemblyMemory } from './webassembly.js';
 
 /** The kernels of elementwise.wat over one memory; addresses are byte offsets into it. */
 export interface ElementwiseKernels {
@@ -19,11 +19,16 @@ export const PAGE_BYTES = 65_536;
  */
 export const MAX_PAGES = 65_535;
 
-// Compiled once per thread, when first needed: the binary is a few hundred bytes.
-let compiled: object | undefined;
+// Compiled once per thread and kind of memory, when first needed: each binary is a few hundred bytes.
+let compiledShared: object | undefined;
+let compiledUnshared: object | undefined;
 
-/** The kernels working on `memory` (shared, at most MAX_PAGES pages). */
-export function instantiate(memory: object): ElementwiseKernels {
-  compiled ??= new webAssembly.Module(Buffer.from(elementwiseWasm, 'base64'));
-  return new webAssembly.Instance(compiled, { env: { memory } }).exports as unknown as ElementwiseKernels;
+/** The kernels working on `memory`: a shared one of at most MAX_PAGES pages, or one that is not shared. */
+export function instantiate(memory: WebAssemblyMemory): ElementwiseKernels {
+  const module = memory.buffer instanceof SharedArrayBuffer ? (compiledShared ??= compile(elementwiseWasm)) : (compiledUnshared ??= compile(elementwiseWasmUnshared));
+  return new webAssembly.Instance(module, { env: { memory } }).exports as unknown as ElementwiseKernels;
+}
+
+function compile(base64: string): object {
+  return new webAssembly.Module(Buffer.from(base64, 'base64'));
 }

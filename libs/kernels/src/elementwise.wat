@@ -3,7 +3,8 @@
 ;; named beside it: the arithmetic is the same IEEE operations in the same order, only four lanes at a time.
 ;; Addresses are byte offsets into the memory the module is given: either one that holds the vectors themselves, so the
 ;; kernels update them in place, or a small scratch memory that the JavaScript side copies chunks of its arrays through.
-;; Shared, so that the vectors in it are SharedArrayBuffers that worker threads can see.
+;; Shared, so that the vectors in it are SharedArrayBuffers that worker threads can see; the generator also assembles
+;; the same kernels over a memory that is not shared (the tensor backend's heap), by changing this import alone.
 (module
   (import "env" "memory" (memory 1 65536 shared))
 

@@ -18,13 +18,12 @@ export class BatchGradient {
   /**
    * Loads the flat parameter vector that the following gradients and predictions are taken at. The MLP blocks are
    * copied; the embedding tables are not (a table may have millions of rows): their rows are read from `flat` when
-   * computing, so keep `flat` unchanged until the next setParameters. `scratch` is where the kernels are transposed
-   * on the way (see Network.weights).
+   * computing, so keep `flat` unchanged until the next setParameters.
    */
-  setParameters(flat: Float32Array, scratch?: Float32Array): void {
+  setParameters(flat: Float32Array): void {
     this.dispose();
     this.flat = flat;
-    this.weights = this.network.weights(flat, scratch);
+    this.weights = this.network.weights(flat);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedFloat32Array } from '@churnlab/kernels';
-import { initWasmBackend, tf, type Tensor } from '@churnlab/tensor';
+import { initCpuBackend, initWasmBackend, tf, type Tensor } from '@churnlab/tensor';
 import { initialParameters, Network, type LayerTrace, type ModelSpec } from '../src/index.js';
 
 const rows = 12;
@@ -67,22 +67,28 @@ describe('Network.backward on WASM', () => {
     written.forEach((g, i) => g.forEach((v, j) => expect(Math.abs(v - taped[i]![j]!)).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(taped[i]![j]!)))));
   });
 
-  it('uploads each kernel as it is and transposed, the same through scratch of its own or in the kernel memory of the parameters', () => {
-    const network = new Network({ inputs: 9, hidden: [16, 8], outputs: 3, activation: 'relu', layerNorm: true });
-    expect(network.transposeScratchLength).toBe(9 * 16);
-    const memory = sharedFloat32Array(network.layout.size + network.transposeScratchLength);
-    const flat = memory.subarray(0, network.layout.size);
-    flat.set(initialParameters(network.layout, 3));
-    tf.tidy(() => {
-      const own = network.weights(flat);
-      const inMemory = network.weights(flat, memory.subarray(network.layout.size));
-      expect(own.kernelsT.map((t) => t.shape)).toEqual([[16, 9], [8, 16], [3, 8]]);
-      own.blocks.forEach((b, i) => expect(b.dataSync()).toEqual(inMemory.blocks[i]!.dataSync()));
-      own.kernelsT.forEach((k, i) => {
-        expect(k.dataSync()).toEqual(inMemory.kernelsT[i]!.dataSync());
-        expect(k.dataSync()).toEqual(tf.transpose(own.blocks[network.mlpBlocks.findIndex((b) => b.name === `dense${i}/kernel`)]!).dataSync());
+  it.each([
+    ['on the WASM heap', initWasmBackend],
+    ['in JavaScript, on the CPU backend', initCpuBackend],
+  ] as const)('uploads each kernel as it is and transposed %s, element for element as tfjs transposes it', async (_where, init) => {
+    await init();
+    try {
+      const network = new Network({ inputs: 9, hidden: [16, 8], outputs: 3, activation: 'relu', layerNorm: true });
+      // In a kernel memory, as the store keeps them, and starting at an odd element: no alignment is assumed.
+      const flat = sharedFloat32Array(network.layout.size + 1).subarray(1);
+      flat.set(initialParameters(network.layout, 3));
+      tf.tidy(() => {
+        const { blocks, kernelsT } = network.weights(flat);
+        expect(kernelsT.map((t) => t.shape)).toEqual([[16, 9], [8, 16], [3, 8]]);
+        const uploaded = flat.slice();
+        // The tensors hold copies: the parameters may change under them (a store's live vector) without changing them.
+        flat.fill(Number.NaN);
+        network.mlpBlocks.forEach((block, i) => expect(blocks[i]!.dataSync()).toEqual(uploaded.subarray(block.offset, block.offset + block.size)));
+        kernelsT.forEach((k, i) => expect(k.dataSync()).toEqual(tf.transpose(blocks[network.mlpBlocks.findIndex((b) => b.name === `dense${i}/kernel`)]!).dataSync()));
       });
-    });
+    } finally {
+      await initWasmBackend();
+    }
   });
 
   it('leaves no tensor behind outside the scope that asked for it', () => {

@@ -116,10 +116,19 @@ export class SharedParameters {
 
   /** Copies a consistent snapshot of the parameters into `into` and returns the version it holds. */
   read(into: Float32Array): number {
+    return this.readThrough((params) => into.set(params));
+  }
+
+  /**
+   * Runs `use` on the live parameters (a view: nothing is copied) and returns the version they held. When a write
+   * overlapped it, `use` runs again, until one run saw a single version throughout: whatever it made of a torn
+   * view must be made anew each time.
+   */
+  readThrough(use: (params: Float32Array) => void): number {
     for (;;) {
       const before = Atomics.load(this.control, SEQUENCE);
       if (before % 2 === 1) continue;
-      into.set(this.params);
+      use(this.params);
       const version = Atomics.load(this.control, VERSION);
       if (Atomics.load(this.control, SEQUENCE) === before) return version;
     }
@@ -127,13 +136,18 @@ export class SharedParameters {
 
   /** Copies version `version` from the history into `into`; it must be among the last `historyDepth` versions. */
   readVersion(version: number, into: Float32Array): number {
+    return this.readVersionThrough(version, (kept) => into.set(kept));
+  }
+
+  /** Runs `use` on version `version` where the history keeps it (a view), as readVersion copies it; returns the version. */
+  readVersionThrough(version: number, use: (params: Float32Array) => void): number {
     const depth = this.handle.historyDepth;
     const ring = depth > 0 ? version % depth : 0;
     if (depth === 0 || Atomics.load(this.historyVersions, ring) !== version) {
       throw new RangeError(`parameter version ${version} is not in the history (depth ${depth}, current version ${this.version()})`);
     }
-    into.set(this.keptVersion(ring));
-    // The ring slot may have been reused while copying; a reader must never compute on a torn mix of two versions.
+    use(this.keptVersion(ring));
+    // The ring slot may have been reused while reading; a reader must never compute on a torn mix of two versions.
     if (Atomics.load(this.historyVersions, ring) !== version) throw new RangeError(`parameter version ${version} was overwritten while it was being read`);
     return version;
   }

@@ -45,6 +45,32 @@ describe('SharedParameters in one thread', () => {
     expect(store.params[0]).toBe(4);
   });
 
+  it('readThrough() hands its reader the live parameters, and has it read again when a write overlapped its read', () => {
+    const store = SharedParameters.create(Float32Array.of(1, 2, 3), 1);
+    const seen: number[][] = [];
+    const version = store.readThrough((params) => {
+      expect(params).toBe(store.params);
+      seen.push(Array.from(params));
+      // The server writes while the first read is under way: that read may be torn and must not count.
+      if (seen.length === 1) store.write((p) => p.set([4, 5, 6]));
+    });
+    expect(version).toBe(1);
+    expect(seen).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+  });
+
+  it('readVersionThrough() hands its reader the kept version in place, and refuses one the history lost', () => {
+    const store = SharedParameters.create(Float32Array.of(1, 2), 1, 2);
+    store.write((p) => p.set([3, 4]));
+    store.write((p) => p.set([5, 6]));
+    let seen: number[] = [];
+    expect(store.readVersionThrough(1, (kept) => (seen = Array.from(kept)))).toBe(1);
+    expect(seen).toEqual([3, 4]);
+    expect(() => store.readVersionThrough(1, () => store.write((p) => p.fill(0)))).toThrow('parameter version 1 was overwritten while it was being read');
+  });
+
   it('a write whose update throws rethrows, makes no version, and leaves the store usable', () => {
     const store = SharedParameters.create(Float32Array.of(1, 2), 1);
     expect(() =>
