@@ -22,6 +22,28 @@ describe('addTensors on WASM, as the combine step of treeReduce', () => {
     sums.forEach((t) => t.dispose());
   });
 
+  it('adds into the left tensor where the WASM backend keeps it, making no tensor', () => {
+    const [left, right] = [tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([0.5, 0.25, -3, 1e-8], [2, 2])];
+    const before = tf.memory().numTensors;
+    const [sum] = addTensors([left], [right]);
+    expect(sum).toBe(left);
+    expect(right.isDisposed).toBe(true);
+    expect(tf.memory().numTensors).toBe(before - 1);
+    expect(Array.from(sum!.dataSync())).toEqual([1.5, 2.25, 0, 4]);
+    sum!.dispose();
+  });
+
+  it('leaves values that another tensor shares alone, and adds a broadcast right operand as tf.add does', () => {
+    const base = tf.tensor1d([1, 2, 3, 4]);
+    const shared = tf.reshape(base, [2, 2]);
+    const [sum] = addTensors([shared], [tf.tensor2d([10, 20, 30, 40], [2, 2])]);
+    expect(Array.from(sum!.dataSync())).toEqual([11, 22, 33, 44]);
+    expect(Array.from(base.dataSync())).toEqual([1, 2, 3, 4]);
+    const [broadcast] = addTensors([tf.tensor2d([1, 2, 3, 4], [2, 2])], [tf.tensor1d([10, 20])]);
+    expect(Array.from(broadcast!.dataSync())).toEqual([11, 22, 13, 24]);
+    tf.dispose([base, sum!, broadcast!]);
+  });
+
   it('refuses leaves with different numbers of tensors', () => {
     expect(() => addTensors([tf.zeros([2])], [tf.zeros([2]), tf.zeros([2])])).toThrow(/lists of 1 and 2 tensors/);
   });

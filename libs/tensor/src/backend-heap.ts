@@ -17,6 +17,8 @@ export interface BackendHeap {
   byteOffset(tensor: Tensor): number;
   /** A new float32 tensor of `shape` whose values are not set: for a kernel to write before anything reads it. */
   allocate(shape: number[]): Tensor;
+  /** Whether no other tensor shares this tensor's values (a reshape shares them), so that a kernel may overwrite them. */
+  soleOwner(tensor: Tensor): boolean;
 }
 
 // The parts of BackendWasm that its declarations leave out: its Emscripten module's memory.
@@ -37,6 +39,9 @@ export function backendHeap(): BackendHeap | undefined {
     },
     allocate(shape) {
       return tf.engine().makeTensorFromTensorInfo(backend.makeOutput(shape, 'float32'));
+    },
+    soleOwner(tensor) {
+      return backend.refCount(tensor.dataId) === 1;
     },
   };
 }

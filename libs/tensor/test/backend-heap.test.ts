@@ -27,6 +27,19 @@ describe('backendHeap on the WASM backend', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('tells a tensor that owns its values from one whose values a reshape shares', async () => {
+    await initWasmBackend();
+    const heap = backendHeap()!;
+    const t = tf.tensor1d([1, 2, 3, 4]);
+    expect(heap.soleOwner(t)).toBe(true);
+    const view = tf.reshape(t, [2, 2]);
+    expect(heap.soleOwner(t)).toBe(false);
+    expect(heap.soleOwner(view)).toBe(false);
+    view.dispose();
+    expect(heap.soleOwner(t)).toBe(true);
+    t.dispose();
+  });
+
   it('refuses the offset of a disposed tensor, naming its shape', async () => {
     await initWasmBackend();
     const heap = backendHeap()!;
