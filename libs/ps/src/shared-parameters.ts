@@ -116,22 +116,23 @@ export class SharedParameters {
 
   /** Copies a consistent snapshot of the parameters into `into` and returns the version it holds. */
   read(into: Float32Array): number {
-    return this.readThrough((params) => into.set(params));
+    for (;;) {
+      const version = this.readOnceThrough((params) => into.set(params));
+      if (version !== undefined) return version;
+    }
   }
 
   /**
-   * Runs `use` on the live parameters (a view: nothing is copied) and returns the version they held. When a write
-   * overlapped it, `use` runs again, until one run saw a single version throughout: whatever it made of a torn
-   * view must be made anew each time.
+   * Runs `use` on the live parameters (a view: nothing is copied) once, after any write under way, and returns the
+   * version they held, or undefined when a write overlapped it: then whatever `use` made of the view may be torn.
+   * read retries its copy until one is whole; a reader whose `use` is slower can fall back to such a copy.
    */
-  readThrough(use: (params: Float32Array) => void): number {
-    for (;;) {
-      const before = Atomics.load(this.control, SEQUENCE);
-      if (before % 2 === 1) continue;
-      use(this.params);
-      const version = Atomics.load(this.control, VERSION);
-      if (Atomics.load(this.control, SEQUENCE) === before) return version;
-    }
+  readOnceThrough(use: (params: Float32Array) => void): number | undefined {
+    let before = Atomics.load(this.control, SEQUENCE);
+    while (before % 2 === 1) before = Atomics.load(this.control, SEQUENCE);
+    use(this.params);
+    const version = Atomics.load(this.control, VERSION);
+    return Atomics.load(this.control, SEQUENCE) === before ? version : undefined;
   }
 
   /** Copies version `version` from the history into `into`; it must be among the last `historyDepth` versions. */

@@ -45,20 +45,21 @@ describe('SharedParameters in one thread', () => {
     expect(store.params[0]).toBe(4);
   });
 
-  it('readThrough() hands its reader the live parameters, and has it read again when a write overlapped its read', () => {
-    const store = SharedParameters.create(Float32Array.of(1, 2, 3), 1);
-    const seen: number[][] = [];
-    const version = store.readThrough((params) => {
-      expect(params).toBe(store.params);
-      seen.push(Array.from(params));
-      // The server writes while the first read is under way: that read may be torn and must not count.
-      if (seen.length === 1) store.write((p) => p.set([4, 5, 6]));
-    });
-    expect(version).toBe(1);
-    expect(seen).toEqual([
-      [1, 2, 3],
-      [4, 5, 6],
-    ]);
+  it('readOnceThrough() reads once: undefined when a write overlapped the read, the version when none did', () => {
+    const store = SharedParameters.create(Float32Array.of(1, 2), 1);
+    let reads = 0;
+    expect(
+      store.readOnceThrough(() => {
+        reads++;
+        store.write((p) => p.set([3, 4]));
+      }),
+    ).toBeUndefined();
+    expect(reads).toBe(1);
+    let seen: Float32Array | undefined;
+    expect(store.readOnceThrough((params) => (seen = params))).toBe(1);
+    // A view on the live vector, not a copy.
+    expect(seen).toBe(store.params);
+    expect(Array.from(seen!)).toEqual([3, 4]);
   });
 
   it('readVersionThrough() hands its reader the kept version in place, and refuses one the history lost', () => {

@@ -33,10 +33,11 @@ export class WorkerRuntime {
   private readonly network: Network;
   private readonly gradient: BatchGradient;
   /**
-   * With embedding tables, a copy of the parameters to compute at: the tables' rows are read from it while computing,
-   * so it must stay still. Without tables, the parameters are uploaded straight from the store (see loadParameters).
+   * A copy of the parameters to compute at, allocated on first use. With embedding tables it is always used: the
+   * tables' rows are read from it while computing, so it must stay still. Without tables the parameters go straight
+   * from the store to the backend, and the copy is the fallback when a write overlapped that (see loadParameters).
    */
-  private readonly snapshot: Float32Array | null;
+  private snapshot: Float32Array | undefined;
   private readonly rounder: GradientRounder;
   private readonly numericStream: SeedStream;
   /**
@@ -57,7 +58,6 @@ export class WorkerRuntime {
     this.store = SharedParameters.attach(setup.store);
     this.network = new Network(setup.model);
     this.gradient = new BatchGradient(this.network);
-    this.snapshot = this.network.tables.length > 0 ? new Float32Array(setup.store.size) : null;
     this.rounder = gradientPrecision(setup.precision.name);
     this.numericStream = seedStream(setup.precision.seed, 'numeric', setup.precision.replica);
     this.leafTouched = createTouchedRows(this.network.tables);
@@ -129,19 +129,21 @@ export class WorkerRuntime {
 
   /**
    * Loads the live parameters, or kept version `version`, into the gradient and returns the version loaded. Without
-   * tables they go from the store to the backend in one copy, under the store's sequence lock (a write overlapping the
-   * upload has it made again): a copy into a snapshot first cost model a 0.5–1 ms per task, and a second walk over
-   * 6.3 MB of cache.
+   * tables they go from the store to the backend in one copy, under the store's sequence lock: a copy into a snapshot
+   * first cost model a 0.5–1 ms per task, and a second walk over 6.3 MB of cache. The upload takes longer than that
+   * copy, though, so when a write overlapped it the parameters are loaded through the snapshot instead: updates in
+   * quick succession (many asynchronous workers) cannot keep the upload from ever completing.
    */
   private loadParameters(version?: number): number {
-    const { snapshot } = this;
-    if (snapshot) {
-      const loaded = version === undefined ? this.store.read(snapshot) : this.store.readVersion(version, snapshot);
-      this.gradient.setParameters(snapshot);
-      return loaded;
+    if (this.network.tables.length === 0) {
+      const load = (params: Float32Array) => this.gradient.setParameters(params);
+      const loaded = version === undefined ? this.store.readOnceThrough(load) : this.store.readVersionThrough(version, load);
+      if (loaded !== undefined) return loaded;
     }
-    const load = (params: Float32Array) => this.gradient.setParameters(params);
-    return version === undefined ? this.store.readThrough(load) : this.store.readVersionThrough(version, load);
+    const snapshot = (this.snapshot ??= new Float32Array(this.setup.store.size));
+    const loaded = version === undefined ? this.store.read(snapshot) : this.store.readVersion(version, snapshot);
+    this.gradient.setParameters(snapshot);
+    return loaded;
   }
 
   /** Frees the run's tensors. */

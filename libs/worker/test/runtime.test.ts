@@ -47,6 +47,22 @@ describe('WorkerRuntime', () => {
     expect(store.gradientSlot(0).every((v) => v === 0)).toBe(true);
   });
 
+  it('loads the parameters through a copy when a write overlapped their upload, and computes at the version copied', () => {
+    const { store, runtime } = setup();
+    // The server writes while the worker uploads the live parameters: that upload may be torn and must not be used.
+    const seen = (runtime as unknown as { store: SharedParameters }).store;
+    const readOnceThrough = seen.readOnceThrough.bind(seen);
+    let writes = 0;
+    seen.readOnceThrough = (use) =>
+      readOnceThrough((params) => {
+        use(params);
+        if (writes++ === 0) store.write((p) => p.forEach((v, i) => (p[i] = v + 0.02)));
+      });
+    const result = runtime.computeGradient({ step: 0, worker: 0, microShards: shards, firstMicroShard: 0, scale: 1 / 32 });
+    expect(result.versionRead).toBe(1);
+    expect(store.gradientSlot(0)).toEqual(directGradient(new Float32Array(store.params), shards, 1 / 32));
+  });
+
   it('computes at a kept older version into the slot the task names', () => {
     const { store, runtime } = setup(2);
     const version0 = new Float32Array(store.params);
