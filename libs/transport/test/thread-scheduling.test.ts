@@ -1,10 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHED_BATCH, schedulingPolicy } from '@churnlab/worker';
+import { linuxWithChrt } from '../../../test-support/chrt.js';
 import { ThreadPool } from '../src/index.js';
-
-// Where util-linux's chrt is missing, the threads run as before (see scheduleAsBatch).
-const linuxWithChrt = process.platform === 'linux' && ['/usr/bin/chrt', '/bin/chrt'].some((path) => existsSync(path));
 
 /** The scheduling policy of every thread of this process. */
 function threadPolicies(): Array<number | undefined> {

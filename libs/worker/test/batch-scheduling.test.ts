@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { linuxWithChrt } from '../../../test-support/chrt.js';
 import { SCHED_BATCH, schedulingPolicy } from '../src/index.js';
 
 const SCHED_NORMAL = 0;
-const linuxWithChrt = process.platform === 'linux' && ['/usr/bin/chrt', '/bin/chrt'].some((path) => existsSync(path));
 
 /** Runs scheduleAsBatch (src/batch-scheduling.ts, transpiled here) in a thread of its own and reports what it returned and the policy after. */
 function batchInFreshThread(): Promise<{ batch: boolean; policy: number | undefined }> {

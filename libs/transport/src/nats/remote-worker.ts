@@ -1,4 +1,5 @@
 import { initWasmBackend } from '@churnlab/tensor';
+import { scheduleAsBatch } from '@churnlab/worker';
 import { nuid } from '@nats-io/transport-node';
 import { closeConnection, connectNats, defaultProcessName, describeServers, reportStatus } from './connection.js';
 import { describeCredentials, type NatsCredentials } from './credentials.js';
@@ -43,6 +44,9 @@ export async function runRemoteWorker(options: RemoteWorkerOptions): Promise<voi
   });
   // One WASM backend per process, proven before joining: a process that would compute on the slow CPU backend never joins.
   await initWasmBackend();
+  // It computes on this thread for tens of milliseconds at a time: beside a coordinator on the same machine, it should
+  // not take the coordinator's core when woken, as pool threads do not (see scheduleAsBatch).
+  scheduleAsBatch();
   if (options.signal?.aborted) return;
   const nc = await connectNats({ url: options.url, ...(options.credentials ? { credentials: options.credentials } : {}), name: `churnlab-worker-${name}` });
   const id = nuid.next();
