@@ -1,11 +1,22 @@
-import { writeCompareFile, type CompareFile, type CompareResult, type Config } from '@churnlab/experiment';
+import { writeCompareFile, type ActivationResult, type CompareFile, type CompareResult, type Config } from '@churnlab/experiment';
 import { betweenCountsTable, compareTable } from '@churnlab/report';
 import { writeReportFiles } from './report-files.js';
 
 /** The terminal summary of a comparison or sweep: the PD table, PD between worker counts when there are several, and where the results went. */
 export function resultSummary(result: CompareResult, out: string, report: string): string {
   const between = result.betweenWorkerCounts.length > 0 ? `\nPD between worker counts (every pair of one replica from each):\n${betweenCountsTable(result.betweenWorkerCounts)}\n` : '';
-  return `${compareTable(result.results)}\nPD: mean ± std over replica pairs (– for a single pair, as 2 replicas make); accuracy: mean ± std over replicas.\n${between}results in ${out}\nreport ${report}\n`;
+  return `${compareTable(result.results)}\nPD: mean ± std over replica pairs (– for a single pair, as 2 replicas make); accuracy: mean ± std over replicas.\n${singlePairAdvice(result.results)}${between}results in ${out}\nreport ${report}\n`;
+}
+
+/**
+ * A warning under the table when a row's PD is not zero yet rests on one pair of replicas: the default compare's
+ * ReLU gave 0.035, 0.037, 0.043, 0.115 and 0.162 in five invocations, so one pair cannot rank activations.
+ */
+function singlePairAdvice(results: ActivationResult[]): string {
+  const unsure = results.some((row) => row.replicas === 2 && Object.values(row.pd).some((pd) => pd !== undefined && pd.mean > 0));
+  return unsure
+    ? 'One pair of replicas per row: its PD can differ several-fold between runs of the same command, too much to rank activations by; train more replicas for a spread (--replicas 4 or more; docs/results.md used 4 and 8).\n'
+    : '';
 }
 
 /** Writes a comparison's or sweep's results.json and report into `out`, then prints the JSON document or the summary. */
