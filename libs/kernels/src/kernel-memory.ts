@@ -1,4 +1,5 @@
-import { instantiate, MAX_PAGES, PAGE_BYTES, type ElementwiseKernels } from './elementwise-module.js';
+import { MAX_PAGES, PAGE_BYTES, type ElementwiseKernels } from './elementwise-module.js';
+import { kernelsOver } from './kernels-over.js';
 import { webAssembly, type WebAssemblyMemory } from './webassembly.js';
 
 /** The kernels bound to each shared memory made or adopted here, keyed by the memory's SharedArrayBuffer (as this thread sees it). */
@@ -32,7 +33,7 @@ export function kernelMemoryOf(array: Float32Array): WebAssemblyMemory | undefin
  */
 export function adoptKernelMemory(memory: WebAssemblyMemory): SharedArrayBuffer {
   if (!kernelsByBuffer.has(memory.buffer)) {
-    kernelsByBuffer.set(memory.buffer, instantiate(memory));
+    kernelsByBuffer.set(memory.buffer, kernelsOver(memory));
     memoryByBuffer.set(memory.buffer, memory);
   }
   return memory.buffer as SharedArrayBuffer;

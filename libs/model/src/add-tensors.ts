@@ -30,5 +30,5 @@ function addOnHeap(heap: BackendHeap, left: Tensor, right: Tensor): Tensor {
 }
 
 function sameShape(a: Tensor, b: Tensor): boolean {
-  return a.dtype === 'float32' && b.dtype === 'float32' && a.shape.length === b.shape.length && a.shape.every((n, i) => n === b.shape[i]);
+  return a.dtype === 'float32' && b.dtype === 'float32' && tf.util.arraysEqual(a.shape, b.shape);
 }

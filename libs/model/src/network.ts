@@ -77,7 +77,10 @@ export class Network {
   weights(flat: Float32Array): NetworkWeights {
     const heap = backendHeap();
     // The WASM backend copies an array into its heap; the CPU backend keeps the array it is given, so it gets a copy.
-    const blocks = this.mlpBlocks.map((block) => tf.tensor(heap ? blockView(flat, block) : blockView(flat, block).slice(), block.shape, 'float32'));
+    const blocks = this.mlpBlocks.map((block) => {
+      const values = blockView(flat, block);
+      return tf.tensor(heap ? values : values.slice(), block.shape, 'float32');
+    });
     const kernelsT = this.mlpBlocks.flatMap((block, i) => (block.role === 'kernel' ? [heap ? transposedOnHeap(heap, blocks[i]!) : transposedInJavaScript(flat, block)] : []));
     return { blocks, kernelsT };
   }
