@@ -9,8 +9,8 @@ export function resultSummary(result: CompareResult, out: string, report: string
 }
 
 /**
- * A warning under the table when a row's PD is not zero yet rests on one pair of replicas: the default compare's
- * ReLU gave 0.035, 0.037, 0.043, 0.115 and 0.162 in five invocations, so one pair cannot rank activations.
+ * A warning under the table when a row's PD is not zero yet rests on one pair of replicas: with 2 replicas in `async`,
+ * ReLU on the embedded data gave 0.035, 0.037, 0.043, 0.115 and 0.162 in five invocations, so one pair cannot rank activations.
  */
 function singlePairAdvice(results: ActivationResult[]): string {
   const unsure = results.some((row) => row.replicas === 2 && Object.values(row.pd).some((pd) => pd !== undefined && pd.mean > 0));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonDocument, runCli, TRAINING_TIMEOUT, useTempDir, writeConfig } from './helpers.js';
+import { jsonDocument, runCli, smallConfig, TRAINING_TIMEOUT, useTempDir, writeConfig } from './helpers.js';
 
 const tmp = useTempDir('churnlab-compare-');
 
@@ -29,7 +29,7 @@ function expectSpread(value: unknown): asserts value is Spread {
 
 describe('churnlab compare --json', () => {
   it(
-    'with --order sync reports relative, absolute and top-1 PD of exactly 0 for every default activation',
+    'with --order sync reports relative, absolute and top-1 PD of exactly 0 for every activation of the config',
     async () => {
       writeConfig(tmp());
       const result = await runCli(['compare', '--order', 'sync', '--config', 'small.json', '--json', '--out', 'sync-out'], tmp());
@@ -65,6 +65,7 @@ describe('churnlab compare --json', () => {
         data: { examples: 3000 },
         model: { hidden: [32] },
         training: { epochs: 2, batchSize: 32, optimizer: { learningRate: 0.2 } },
+        compare: smallConfig.compare,
       });
       const result = await runCli(['compare', '--order', 'async', '--workers', '2', '--epochs', '2', '--config', 'async.json', '--json', '--out', 'async-out'], tmp());
       const doc = jsonDocument<CompareDocument>(result);

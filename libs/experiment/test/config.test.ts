@@ -30,7 +30,7 @@ describe('resolveConfig defaults', () => {
         batchSize: 64,
         microShards: 8,
         workers: 2,
-        order: 'async',
+        order: 'replay',
         psShards: 1,
         shuffle: 'full',
         delay: 'none',
@@ -40,8 +40,8 @@ describe('resolveConfig defaults', () => {
         checkpointEvery: 100,
         optimizer: { name: 'sgd', learningRate: 0.2, momentum: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, initialAccumulator: 0.1 },
       },
-      compare: { activations: ['relu', 'smelu:1'], replicas: 2, workers: [] },
-      sweep: { activations: ['relu', 'smelu:1'], replicas: [2] },
+      compare: { activations: ['relu', 'smelu:1', 'gelu', 'swish:1'], replicas: 4, workers: [] },
+      sweep: { activations: ['relu', 'smelu:1', 'gelu', 'swish:1'], replicas: [4] },
     });
   });
 

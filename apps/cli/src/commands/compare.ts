@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runCompare } from '@churnlab/experiment';
+import { resolveConfig, runCompare } from '@churnlab/experiment';
 import { configFrom, defaultOut, list, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
 import { publishResults } from '../result-summary.js';
@@ -11,9 +11,10 @@ interface CompareFlags extends CommonFlags {
 
 /** `churnlab compare`: replicas per activation (and worker count), and how much they disagree. */
 export function compareCommand(program: Command): void {
+  const defaults = resolveConfig({}).compare;
   withCommonOptions(program.command('compare').description('train replicas per activation and compare their prediction difference (PD)'))
-    .option('--activations <list>', 'comma-separated activations (default relu,smelu:1)', list)
-    .option('--replicas <n>', 'replicas per activation (default 2)', wholeNumber(2))
+    .option('--activations <list>', `comma-separated activations (default ${defaults.activations.join(',')})`, list)
+    .option('--replicas <n>', `replicas per activation (default ${defaults.replicas})`, wholeNumber(2))
     .action(async (flags: CompareFlags) => {
       const compare: Record<string, unknown> = {};
       if (flags.activations) compare['activations'] = flags.activations;
