@@ -1,11 +1,12 @@
 import { writeCompareFile, type ActivationResult, type CompareFile, type CompareResult, type Config } from '@churnlab/experiment';
 import { betweenCountsTable, compareTable } from '@churnlab/report';
+import { baselineRatios } from './baseline-ratios.js';
 import { writeReportFiles } from './report-files.js';
 
 /** The terminal summary of a comparison or sweep: the PD table, PD between worker counts when there are several, and where the results went. */
 export function resultSummary(result: CompareResult, out: string, report: string): string {
   const between = result.betweenWorkerCounts.length > 0 ? `\nPD between worker counts (every pair of one replica from each):\n${betweenCountsTable(result.betweenWorkerCounts)}\n` : '';
-  return `${compareTable(result.results)}\nPD: mean ± std over replica pairs (– for a single pair, as 2 replicas make); accuracy: mean ± std over replicas.\n${singlePairAdvice(result.results)}${between}results in ${out}\nreport ${report}\n`;
+  return `${compareTable(result.results)}\nPD: mean ± std over replica pairs (– for a single pair, as 2 replicas make); accuracy: mean ± std over replicas.\n${baselineRatios(result.results)}${singlePairAdvice(result.results)}${between}results in ${out}\nreport ${report}\n`;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { pdRatio, type JackknifedMean } from '@churnlab/metrics';
 import { jsonDocument, runCli, useTempDir } from './helpers.js';
 
 const tmp = useTempDir('churnlab-demo-');
 
 interface DemoDocument {
-  results: Array<{ activation: string; order: string; replicas: number; pd: { relative: { mean: number } }; paramsSha256: string[] }>;
+  results: Array<{ activation: string; order: string; replicas: number; pd: { relative: JackknifedMean }; paramsSha256: string[] }>;
 }
 
 // 16 runs of the embedded default: about 35 s alone on 2 cores, longer beside other suites.
@@ -12,15 +13,17 @@ const DEMO_TIMEOUT = 600_000;
 
 describe('the embedded demo: churnlab compare with no config at all (the README main job)', () => {
   it(
-    'trains 4 replicas of ReLU, SmeLU, GELU and Swish in seeded replay, where GELU and Swish cut relative PD below half of ReLU, and its runs are those of churnlab train',
+    'trains 4 replicas of ReLU, SmeLU, GELU and Swish in seeded replay, where GELU and Swish cut relative PD below half of ReLU (95% intervals below 1), and its runs are those of churnlab train',
     async () => {
       const doc = jsonDocument<DemoDocument>(await runCli(['compare', '--json', '--out', 'demo'], tmp()));
       expect(doc.results.map((r) => r.activation)).toEqual(['relu', 'smelu:1', 'gelu', 'swish:1']);
       for (const row of doc.results) expect([row.order, row.replicas]).toEqual(['replay', 4]);
-      const pd = new Map(doc.results.map((r) => [r.activation, r.pd.relative.mean]));
-      expect(pd.get('relu')).toBeGreaterThan(0);
-      expect(pd.get('gelu')).toBeLessThan(pd.get('relu')! / 2);
-      expect(pd.get('swish:1')).toBeLessThan(pd.get('relu')! / 2);
+      const pd = new Map(doc.results.map((r) => [r.activation, r.pd.relative]));
+      for (const smooth of ['gelu', 'swish:1']) {
+        const ratio = pdRatio(pd.get(smooth)!, pd.get('relu')!)!;
+        expect(ratio.ratio, smooth).toBeLessThan(0.5);
+        expect(ratio.ci95[1], `${smooth}: upper end of the replica-jackknife interval`).toBeLessThan(1);
+      }
       // Seeded replay: a run of the default config is bit for bit the demo's first ReLU replica, however the threads ran.
       const single = jsonDocument<{ paramsSha256: string }>(await runCli(['train', '--json', '--out', 'single'], tmp()));
       expect(single.paramsSha256).toBe(doc.results[0]!.paramsSha256[0]);

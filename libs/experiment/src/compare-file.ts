@@ -18,7 +18,7 @@ export interface CompareFile extends CompareResult {
 
 // JSON has no NaN: a metric that does not apply (AUC of a multi-class model) is written as null and read back as NaN.
 const number = z.number().nullable().transform((v) => v ?? Number.NaN);
-const spread = z.object({ mean: number, std: number, ci95: z.tuple([number, number]), n: z.number() });
+const spread = z.object({ mean: number, std: number, ci95: z.tuple([number, number]), n: z.number(), jackknife: z.object({ se: z.number(), replicas: z.number() }).optional() });
 const pd = z.object({ relative: spread.optional(), absolute: spread.optional(), l1: spread.optional(), top1: spread });
 const fileSchema = z.object({
   kind: z.enum(['compare', 'sweep']),

@@ -1,4 +1,5 @@
 import { MetricInputError } from './input.js';
+import type { PairJackknife } from './jackknife.js';
 import { studentTQuantile } from './student-t.js';
 
 /** Mean of a set of values with its sample standard deviation and Student-t 95% confidence interval for the mean. */
@@ -7,6 +8,8 @@ export interface Spread {
   std: number;
   ci95: [number, number];
   n: number;
+  /** For a mean over the pairs of 3 or more replicas: its replica-jackknife standard error. */
+  jackknife?: PairJackknife;
 }
 
 /** Mean, sample standard deviation (n − 1; 0 when n = 1) and mean ± t₀.₉₇₅,ₙ₋₁·std/√n (degenerate when n = 1). */

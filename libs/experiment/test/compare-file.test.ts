@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readCompareFile, resolveConfig, writeCompareFile, type CompareFile } from '../src/index.js';
+import { useTempDir } from './helpers.js';
+
+const tmp = useTempDir('churnlab-compare-file-');
+
+const spread = (mean: number) => ({ mean, std: 0.001, ci95: [mean - 0.002, mean + 0.002] as [number, number], n: 6, jackknife: { se: 0.0015, replicas: 4 } });
+const file = (): CompareFile => ({
+  kind: 'compare',
+  config: resolveConfig({}),
+  command: 'churnlab compare',
+  results: [
+    {
+      activation: 'relu',
+      workers: 2,
+      order: 'replay',
+      shuffle: 'full',
+      replicas: 4,
+      pd: { relative: spread(0.026), absolute: spread(0.005), top1: spread(0.007) },
+      metrics: { logLoss: { ...spread(0.45), jackknife: undefined }, auc: { mean: Number.NaN, std: 0, ci95: [0, 0], n: 4 }, accuracy: spread(0.79) },
+      paramsSha256: ['a', 'b', 'c', 'd'],
+      runDirs: ['r0', 'r1', 'r2', 'r3'],
+    },
+  ],
+  betweenWorkerCounts: [],
+});
+
+describe('results.json', () => {
+  it('reads back what was written, each pair mean with its replica jackknife, and a NaN written as null', () => {
+    writeCompareFile(tmp(), file());
+    const read = readCompareFile(tmp());
+    expect(read.results[0]!.pd.relative!.jackknife).toEqual({ se: 0.0015, replicas: 4 });
+    expect(read.results[0]!.pd.top1).toEqual(spread(0.007));
+    expect(read.results[0]!.metrics.auc.mean).toBeNaN();
+    expect(read.results[0]!.metrics.logLoss.jackknife).toBeUndefined();
+  });
+
+  it('refuses a jackknife without its standard error, naming the field', () => {
+    const broken = JSON.parse(JSON.stringify(file()));
+    delete broken.results[0].pd.relative.jackknife.se;
+    writeFileSync(path.join(tmp(), 'results.json'), JSON.stringify(broken));
+    expect(() => readCompareFile(tmp())).toThrow(ConfigError);
+    expect(() => readCompareFile(tmp())).toThrow('results.0.pd.relative.jackknife.se');
+  });
+});
