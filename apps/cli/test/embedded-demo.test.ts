@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdRatio, type JackknifedMean } from '@churnlab/metrics';
 import { jsonDocument, runCli, useTempDir } from './helpers.js';
@@ -24,6 +26,7 @@ describe('the embedded demo: churnlab compare with no config at all (the README 
         expect(ratio.ratio, smooth).toBeLessThan(0.5);
         expect(ratio.ci95[1], `${smooth}: upper end of the replica-jackknife interval`).toBeLessThan(1);
       }
+      expect(readFileSync(path.join(tmp(), 'demo', 'report.md'), 'utf8')).toContain('| PD ÷ relu |');
       // Seeded replay: a run of the default config is bit for bit the demo's first ReLU replica, however the threads ran.
       const single = jsonDocument<{ paramsSha256: string }>(await runCli(['train', '--json', '--out', 'single'], tmp()));
       expect(single.paramsSha256).toBe(doc.results[0]!.paramsSha256[0]);

@@ -5,14 +5,21 @@ import type { ReportInput } from './report-input.js';
 /** Every number of the report as RFC 4180 CSV (CRLF lines, quoted fields where needed), full precision, one row per setting. */
 export function csvReport(input: ReportInput): string {
   const measures = reportedMeasures(input.rows);
-  const head = ['activation', 'family', 'beta', 'workers', 'order', 'shuffle', 'replicas', ...measures.flatMap((m) => ['mean', 'std', 'ci95_low', 'ci95_high'].map((part) => `${m.key}_${part}`))];
+  const ratios = input.rows.some((row) => row.againstBaseline);
+  const head = [
+    'activation', 'family', 'beta', 'workers', 'order', 'shuffle', 'replicas',
+    ...measures.flatMap((m) => ['mean', 'std', 'ci95_low', 'ci95_high'].map((part) => `${m.key}_${part}`)),
+    ...(ratios ? ['pd_baseline', 'pd_ratio', 'pd_ratio_ci95_low', 'pd_ratio_ci95_high'] : []),
+  ];
   const body = input.rows.map((row) => {
     const { family, beta } = activationFamily(row.activation);
     const cells = measures.flatMap((m) => {
       const cell = m.pick(row);
       return cell ? [cell.mean, cell.std, ...cell.ci95] : [undefined, undefined, undefined, undefined];
     });
-    return [row.activation, family, beta, row.workers, row.order, row.shuffle, row.replicas, ...cells];
+    const ratio = row.againstBaseline;
+    const ratioCells = ratios ? (ratio ? [ratio.baseline, ratio.ratio, ...ratio.ci95] : [undefined, undefined, undefined, undefined]) : [];
+    return [row.activation, family, beta, row.workers, row.order, row.shuffle, row.replicas, ...cells, ...ratioCells];
   });
   return [head, ...body].map((fields) => fields.map(csvField).join(',') + '\r\n').join('');
 }

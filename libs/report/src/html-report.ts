@@ -5,7 +5,7 @@ import { pdVsLossSpec } from './charts/pd-vs-loss.js';
 import { pdVsWorkersSpec } from './charts/pd-vs-workers.js';
 import { renderSvg } from './render-svg.js';
 import type { ReportInput, ReportRow } from './report-input.js';
-import { reportTable, type TextTable } from './report-table.js';
+import { baselineNote, baselineOf, reportTable, type TextTable } from './report-table.js';
 import { betweenCountsTextTable } from './between-counts-table.js';
 
 interface Chart {
@@ -49,6 +49,7 @@ export async function htmlReport(input: ReportInput): Promise<string> {
     '<p>PD (prediction difference) measures how much replicas trained the same way disagree on held-out examples. Every number is the mean over replica pairs; the error bars in the charts and the intervals in the table are 95% intervals.</p>',
     ...figures,
     '<h2>Every number</h2>',
+    ...baselineHtml(baselineOf(input.rows)),
     tableHtml(reportTable(input.rows), 'numbers'),
     ...betweenCountsHtml(input),
     ...commandsHtml(input.commands ?? []),
@@ -56,6 +57,10 @@ export async function htmlReport(input: ReportInput): Promise<string> {
     '</html>',
     '',
   ].join('\n');
+}
+
+function baselineHtml(baseline: string | undefined): string[] {
+  return baseline ? [`<p>${escapeHtml(baselineNote(baseline))}</p>`] : [];
 }
 
 function charts(rows: readonly ReportRow[]): Chart[] {

@@ -1,10 +1,11 @@
 import type { ReportInput } from './report-input.js';
 import { betweenCountsTextTable } from './between-counts-table.js';
-import { reportTable, type TextTable } from './report-table.js';
+import { baselineNote, baselineOf, reportTable, type TextTable } from './report-table.js';
 
 /** The report as Markdown: title, date, the table of every number (GitHub pipe table) and the commands that produced it. */
 export function markdownReport(input: ReportInput): string {
   const table = reportTable(input.rows);
+  const baseline = baselineOf(input.rows);
   const lines = [`# ${markdownText(input.title)}`, ''];
   if (input.generatedAt) lines.push(`Generated ${markdownText(input.generatedAt)}.`, '');
   lines.push(
@@ -12,6 +13,7 @@ export function markdownReport(input: ReportInput): string {
     '',
     'Each cell is the mean ± standard deviation over replica pairs, with the 95% interval.',
     '',
+    ...(baseline ? [markdownText(baselineNote(baseline)), ''] : []),
     ...pipeTable(table),
   );
   if (input.betweenWorkerCounts?.length) {

@@ -10,6 +10,15 @@ export interface ReportRow {
   replicas: number;
   pd: { relative?: SpreadCell; absolute?: SpreadCell; l1?: SpreadCell; top1: SpreadCell };
   metrics: { logLoss: SpreadCell; auc: SpreadCell; accuracy: SpreadCell };
+  /** The row's PD as a multiple of the baseline activation's trained the same way, when it can be given. */
+  againstBaseline?: BaselineRatio;
+}
+
+/** A PD (relative, or L1 for multi-class) as a multiple of the `baseline` activation's, with its 95% interval. */
+export interface BaselineRatio {
+  baseline: string;
+  ratio: number;
+  ci95: [number, number];
 }
 
 /** Everything a report shows: plain numbers, so that this library needs no knowledge of training. */

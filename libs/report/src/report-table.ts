@@ -1,6 +1,6 @@
-import { formatCell } from './format-cell.js';
+import { formatCell, formatNumber } from './format-cell.js';
 import { reportedMeasures } from './measures.js';
-import type { ReportRow } from './report-input.js';
+import type { BaselineRatio, ReportRow } from './report-input.js';
 
 /** A table as text cells, for the HTML and Markdown reports to lay out each in its own syntax. */
 export interface TextTable {
@@ -10,12 +10,16 @@ export interface TextTable {
   body: string[][];
 }
 
-/** Every number of the report, one row per setting: each measure as `mean ± std (95%: low to high)` over replica pairs. */
+/**
+ * Every number of the report, one row per setting: each measure as `mean ± std (95%: low to high)` over replica pairs,
+ * and, when some row has one, the PD as a multiple of the baseline's.
+ */
 export function reportTable(rows: readonly ReportRow[]): TextTable {
   const measures = reportedMeasures(rows);
+  const baseline = baselineOf(rows);
   return {
-    head: ['activation', 'workers', 'order', 'shuffle', 'replicas', ...measures.map((m) => m.title)],
-    numeric: [false, true, false, false, true, ...measures.map(() => true)],
+    head: ['activation', 'workers', 'order', 'shuffle', 'replicas', ...measures.map((m) => m.title), ...(baseline ? [`PD ÷ ${baseline}`] : [])],
+    numeric: [false, true, false, false, true, ...measures.map(() => true), ...(baseline ? [true] : [])],
     body: rows.map((row) => [
       row.activation,
       String(row.workers),
@@ -23,6 +27,23 @@ export function reportTable(rows: readonly ReportRow[]): TextTable {
       row.shuffle ?? '–',
       String(row.replicas),
       ...measures.map((m) => formatCell(m.pick(row))),
+      ...(baseline ? [formatRatio(row.againstBaseline)] : []),
     ]),
   };
+}
+
+/** The activation the rows' PD ratios are taken against, if any row has one. */
+export function baselineOf(rows: readonly ReportRow[]): string | undefined {
+  return rows.find((row) => row.againstBaseline)?.againstBaseline!.baseline;
+}
+
+/** What the ratio column means, for the text above a table that has one. */
+export function baselineNote(baseline: string): string {
+  return `PD ÷ ${baseline} is the row's PD as a multiple of ${baseline}'s trained the same way, with a 95% interval from the replica jackknife (each replica left out in turn), which unlike the pairs' spread allows for pairs sharing a replica.`;
+}
+
+function formatRatio(ratio: BaselineRatio | undefined): string {
+  if (!ratio) return '–';
+  const [low, high] = ratio.ci95.map(formatNumber);
+  return `${formatNumber(ratio.ratio)}× (95%: ${low} to ${high})`;
 }
