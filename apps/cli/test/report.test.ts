@@ -15,8 +15,8 @@ describe('churnlab report', () => {
       expect(compare.stdout).toContain(`report ${path.join('cmp', 'report.html')}`);
       const html = readFileSync(path.join(tmp(), 'cmp', 'report.html'), 'utf8');
       expect(html).toMatch(/^<!doctype html>/);
-      // PD against log loss and against β (smelu:1); one worker count draws no chart against the count.
-      expect(html.match(/<svg/g)?.length).toBe(2);
+      // PD against log loss only: one worker count draws no chart against the count, and one β (smelu:1) none against β.
+      expect(html.match(/<svg/g)?.length).toBe(1);
       expect(html).toContain('churnlab compare --config small.json --order replay --out cmp');
       const csv = readFileSync(path.join(tmp(), 'cmp', 'report.csv'), 'utf8').trim().split('\r\n');
       expect(csv).toHaveLength(3);

@@ -71,10 +71,19 @@ function charts(rows: readonly ReportRow[]): Chart[] {
   if (new Set(rows.map((row) => row.workers)).size > 1) {
     list.push({ id: 'pd-vs-workers', heading: 'PD against worker count', caption: 'One line per activation; ReLU is the thick line.', spec: pdVsWorkersSpec(rows) });
   }
-  if (rows.some((row) => activationFamily(row.activation).beta !== undefined)) {
+  if (sweepsBeta(rows)) {
     list.push({ id: 'beta-sweep', heading: 'PD and log loss against β', caption: 'One line per activation family that has a β; larger β is smoother for SmeLU and closer to ReLU for Swish and Softplus. Activations without β are left out.', spec: betaSweepSpec(rows) });
   }
   return list;
+}
+
+/** Whether some activation family was trained at two or more β: a chart against β has nothing to draw a line through otherwise. */
+function sweepsBeta(rows: readonly ReportRow[]): boolean {
+  const betas = new Map<string, Set<number>>();
+  for (const { family, beta } of rows.map((row) => activationFamily(row.activation))) {
+    if (beta !== undefined) betas.set(family, (betas.get(family) ?? new Set()).add(beta));
+  }
+  return [...betas.values()].some((values) => values.size > 1);
 }
 
 function figure(chart: Chart, svg: string): string {

@@ -18,16 +18,17 @@ export function reportTable(rows: readonly ReportRow[]): TextTable {
   const measures = reportedMeasures(rows);
   const baseline = baselineOf(rows);
   return {
-    head: ['activation', 'workers', 'order', 'shuffle', 'replicas', ...measures.map((m) => m.title), ...(baseline ? [`PD ÷ ${baseline}`] : [])],
-    numeric: [false, true, false, false, true, ...measures.map(() => true), ...(baseline ? [true] : [])],
+    head: ['activation', 'workers', 'order', 'shuffle', 'replicas', ...(baseline ? [`PD ÷ ${baseline}`] : []), ...measures.map((m) => m.title)],
+    numeric: [false, true, false, false, true, ...(baseline ? [true] : []), ...measures.map(() => true)],
     body: rows.map((row) => [
       row.activation,
       String(row.workers),
       row.order,
       row.shuffle ?? '–',
       String(row.replicas),
-      ...measures.map((m) => formatCell(m.pick(row))),
+      // Before the measures, whose cells are wide: the headline of the table stays in view.
       ...(baseline ? [formatRatio(row.againstBaseline)] : []),
+      ...measures.map((m) => formatCell(m.pick(row))),
     ]),
   };
 }

@@ -9,11 +9,11 @@ const rows = (): ReportRow[] => [
 ];
 
 describe("a row's PD as a multiple of the baseline's, in the report", () => {
-  it('is a last column of the table, named after the baseline, with its interval; rows without a ratio show –', () => {
+  it('is the column after the setting, named after the baseline, with its interval; rows without a ratio show –', () => {
     const table = reportTable(rows());
-    expect(table.head.at(-1)).toBe('PD ÷ relu');
-    expect(table.numeric.at(-1)).toBe(true);
-    expect(table.body.map((row) => row.at(-1))).toEqual(['–', '0.2346× (95%: 0.1235 to 0.4679)', '–']);
+    expect(table.head.slice(4, 7)).toEqual(['replicas', 'PD ÷ relu', 'relative PD']);
+    expect(table.numeric[5]).toBe(true);
+    expect(table.body.map((row) => row[5])).toEqual(['–', '0.2346× (95%: 0.1235 to 0.4679)', '–']);
   });
 
   it('is left out, column and note, when no row has one', () => {
@@ -27,7 +27,7 @@ describe("a row's PD as a multiple of the baseline's, in the report", () => {
     const input = { title: 't', rows: rows() };
     const note = "PD ÷ relu is the row's PD as a multiple of relu's trained the same way, with a 95% interval from the replica jackknife";
     expect(markdownReport(input)).toContain(note);
-    expect(markdownReport(input)).toContain('| 0.2346× (95%: 0.1235 to 0.4679) |');
+    expect(markdownReport(input)).toContain('| 4 | 0.2346× (95%: 0.1235 to 0.4679) | 0.006 ±');
     const html = await htmlReport(input);
     expect(html).toContain(note.replaceAll("'", '&#39;'));
     expect(html).toContain('0.2346× (95%: 0.1235 to 0.4679)');

@@ -38,9 +38,13 @@ describe('htmlReport', () => {
     expect(html).toContain('<td>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;&#38;</td>');
   });
 
-  it('leaves out the β chart when no activation has a β', async () => {
+  it('leaves out the β chart when no activation has a β, and when no family has two β values', async () => {
     const html = await htmlReport({ title: 't', rows: [binaryRow('relu', 1, 0.15, 0.45), binaryRow('gelu', 1, 0.1, 0.44), binaryRow('relu', 2, 0.2, 0.45)] });
     expect(Object.keys(figures(html))).toEqual(['pd-vs-loss', 'pd-vs-workers']);
+    const oneBetaEach = await htmlReport({ title: 't', rows: [binaryRow('relu', 1, 0.15, 0.45), binaryRow('smelu:1', 1, 0.1, 0.44), binaryRow('swish:1', 1, 0.05, 0.46), binaryRow('smelu:1', 2, 0.1, 0.44)] });
+    expect(Object.keys(figures(oneBetaEach))).toEqual(['pd-vs-loss', 'pd-vs-workers']);
+    const twoBetas = await htmlReport({ title: 't', rows: [binaryRow('relu', 1, 0.15, 0.45), binaryRow('smelu:1', 1, 0.1, 0.44), binaryRow('smelu:2', 1, 0.08, 0.45)] });
+    expect(Object.keys(figures(twoBetas))).toEqual(['pd-vs-loss', 'beta-sweep']);
   });
 
   it('refuses a report without rows', async () => {
