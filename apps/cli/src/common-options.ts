@@ -108,7 +108,7 @@ function trainingOverrides(flags: CommonFlags): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
-/** The config file (if any) with the flags laid over it, validated. */
+/** The config file (if any) with the flags laid over it, then `overrides` (config sections or top-level values), validated. */
 export function configFrom(flags: CommonFlags, overrides: Record<string, unknown> = {}): Config {
   const base = (flags.config ? readConfigFile(flags.config) : {}) as Record<string, Record<string, unknown>>;
   if (typeof base !== 'object' || Array.isArray(base)) return resolveConfig(base, flags.config);
@@ -120,7 +120,8 @@ export function configFrom(flags: CommonFlags, overrides: Record<string, unknown
   // The flag picks the data set; settings the file gives for that same format (e.g. a subset size) still apply.
   if (flags.data !== undefined) merged['data'] = base['data']?.['format'] === flags.data['format'] ? { ...base['data'], ...flags.data } : flags.data;
   if (flags.skipBadRows) merged['data'] = { ...(merged['data'] as object), skipBadRows: true };
-  for (const [section, values] of Object.entries(overrides)) merged[section] = { ...(base[section] ?? {}), ...(values as object) };
+  // A section's fields are laid over the file's; a top-level value (the replica) replaces it.
+  for (const [key, value] of Object.entries(overrides)) merged[key] = typeof value === 'object' ? { ...(base[key] ?? {}), ...value } : value;
   return resolveConfig(merged, flags.config ?? 'config');
 }
 

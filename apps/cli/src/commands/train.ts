@@ -1,21 +1,23 @@
 import type { Command } from 'commander';
 import { ConfigError, readRecordedRun, resumeSingle, runSingle, type Config, type RecordedRun, type RunResult } from '@churnlab/experiment';
-import { configFrom, defaultOut, withCommonOptions, type CommonFlags } from '../common-options.js';
+import { configFrom, defaultOut, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
 
 interface TrainFlags extends CommonFlags {
   activation?: string;
+  replica?: number;
   replayFrom?: string;
   resume?: string;
 }
 
 /** Flags that would change a replayed run, so they cannot go with --replay-from. */
-const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 'psShards', 'gradPrecision', 'fault', 'transport', 'nats', 'data', 'skipBadRows', 'epochs', 'seed', 'activation'] as const;
+const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 'psShards', 'gradPrecision', 'fault', 'transport', 'nats', 'data', 'skipBadRows', 'epochs', 'seed', 'activation', 'replica'] as const;
 
 /** `churnlab train`: one run, written to a run directory. */
 export function trainCommand(program: Command): void {
   withCommonOptions(program.command('train').description('train one model and write its run directory'))
     .option('--activation <spec>', 'activation, e.g. relu, smelu:1, gelu:tanh, swish:1, softplus:1')
+    .option('--replica <n>', 'which replica this run is (default 0): replicas differ only in the sources named in --vary, so two runs that differ only here give the PD of `churnlab pd`', wholeNumber(0))
     .option('--replay-from <run-dir>', "re-apply a recorded run's update order and staleness (from its events.jsonl), bit for bit")
     .option('--resume <run-dir>', 'continue a killed run from its last checkpoint (bit-identical to an uninterrupted run in sync and replay)')
     .action(async (flags: TrainFlags) => {
@@ -42,7 +44,7 @@ function resumeRun(flags: TrainFlags, onProgress: (done: number, total: number) 
 
 function trainConfig(flags: TrainFlags): Config {
   if (flags.workers && flags.workers.length > 1) throw new ConfigError(`--workers: "${flags.workers.join(',')}" is not allowed for train; expected one worker count (lists are for compare)`);
-  return configFrom(flags, flags.activation ? { model: { activation: flags.activation } } : {});
+  return configFrom(flags, { ...(flags.activation && { model: { activation: flags.activation } }), ...(flags.replica !== undefined && { replica: flags.replica }) });
 }
 
 function replaySource(flags: TrainFlags): RecordedRun {
