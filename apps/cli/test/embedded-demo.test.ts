@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pdRatio, type JackknifedMean } from '@churnlab/metrics';
+import { pdRatio, type JackknifedMean, type PdRatio } from '@churnlab/metrics';
 import { jsonDocument, runCli, useTempDir } from './helpers.js';
 
 const tmp = useTempDir('churnlab-demo-');
 
 interface DemoDocument {
-  results: Array<{ activation: string; order: string; replicas: number; pd: { relative: JackknifedMean }; paramsSha256: string[] }>;
+  results: Array<{ activation: string; order: string; replicas: number; pd: { relative: JackknifedMean }; againstBaseline?: PdRatio; paramsSha256: string[] }>;
 }
 
 // 16 runs of the embedded default: about 35 s alone on 2 cores, longer beside other suites.
@@ -20,9 +20,11 @@ describe('the embedded demo: churnlab compare with no config at all (the README 
       const doc = jsonDocument<DemoDocument>(await runCli(['compare', '--json', '--out', 'demo'], tmp()));
       expect(doc.results.map((r) => r.activation)).toEqual(['relu', 'smelu:1', 'gelu', 'swish:1']);
       for (const row of doc.results) expect([row.order, row.replicas]).toEqual(['replay', 4]);
-      const pd = new Map(doc.results.map((r) => [r.activation, r.pd.relative]));
+      const rows = new Map(doc.results.map((r) => [r.activation, r]));
+      expect(rows.get('relu')!.againstBaseline).toBeUndefined();
       for (const smooth of ['gelu', 'swish:1']) {
-        const ratio = pdRatio(pd.get(smooth)!, pd.get('relu')!)!;
+        const ratio = rows.get(smooth)!.againstBaseline!;
+        expect(ratio).toEqual({ baseline: 'relu', ...pdRatio(rows.get(smooth)!.pd.relative, rows.get('relu')!.pd.relative) });
         expect(ratio.ratio, smooth).toBeLessThan(0.5);
         expect(ratio.ci95[1], `${smooth}: upper end of the replica-jackknife interval`).toBeLessThan(1);
       }
