@@ -1,6 +1,6 @@
 import { writeCompareFile, type ActivationResult, type CompareFile, type CompareResult, type Config } from '@churnlab/experiment';
 import { betweenCountsTable, compareTable } from '@churnlab/report';
-import { baselineRatios, ratiosToBaseline } from './baseline-ratios.js';
+import { baselineRatios } from './baseline-ratios.js';
 import { writeReportFiles } from './report-files.js';
 
 /** The terminal summary of a comparison or sweep: the PD table, PD between worker counts when there are several, and where the results went. */
@@ -20,20 +20,12 @@ function singlePairAdvice(results: ActivationResult[]): string {
     : '';
 }
 
-/**
- * Writes a comparison's or sweep's results.json and report into `out`, then prints the summary, or the JSON document:
- * the results with each row's PD against ReLU's (`againstBaseline`) where it can be given.
- */
+/** Writes a comparison's or sweep's results.json and report into `out`, then prints the JSON document or the summary. */
 export async function publishResults(kind: CompareFile['kind'], config: Config, result: CompareResult, out: string, json: boolean | undefined): Promise<void> {
   const file: CompareFile = { kind, config, command: commandLine(), ...result };
   writeCompareFile(out, file);
   const report = await writeReportFiles(out, file);
-  process.stdout.write(json ? JSON.stringify({ out, report, ...withBaselineRatios(result) }) + '\n' : resultSummary(result, out, report));
-}
-
-function withBaselineRatios(result: CompareResult): CompareResult {
-  const ratios = ratiosToBaseline(result.results);
-  return { ...result, results: result.results.map((row, i) => (ratios[i] ? { ...row, againstBaseline: ratios[i] } : row)) };
+  process.stdout.write(json ? JSON.stringify({ out, report, ...result }) + '\n' : resultSummary(result, out, report));
 }
 
 /** The command line as typed, for the report to show how its numbers were made. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivationResult } from '@churnlab/experiment';
-import { baselineRatios } from '../src/baseline-ratios.js';
+import { withBaselineRatios, type ActivationResult } from '@churnlab/experiment';
+import { baselineRatios as formatRatios } from '../src/baseline-ratios.js';
 import { resultSummary } from '../src/result-summary.js';
 
 const cell = (mean: number, replicas: number) => ({
@@ -24,6 +24,9 @@ const row = (activation: string, relative: number, { replicas = 4, order = 'repl
     runDirs: [],
   }) as unknown as ActivationResult;
 
+/** The lines under the table for rows as the experiment hands them over, each with its ratio to ReLU's where it has one. */
+const baselineRatios = (rows: ActivationResult[]) => formatRatios(withBaselineRatios(rows));
+
 describe("each activation's PD as a multiple of ReLU's, under the comparison's table", () => {
   it('gives the ratio and its replica-jackknife interval for every other activation, in row order', () => {
     // 0.2/0.4 and 0.6/0.4 with relative standard errors 0.1 over 4 replicas: 0.5 · exp(∓0.450066), 1.5 · exp(∓0.450066).
@@ -32,7 +35,7 @@ describe("each activation's PD as a multiple of ReLU's, under the comparison's t
   });
 
   it('stands under the table in the summary, and says L1 PD for a multi-class model', () => {
-    const summary = resultSummary({ results: [row('relu', 0.4), row('gelu', 0.2)], betweenWorkerCounts: [] }, 'out', 'out/report.html');
+    const summary = resultSummary({ results: withBaselineRatios([row('relu', 0.4), row('gelu', 0.2)]), betweenWorkerCounts: [] }, 'out', 'out/report.html');
     expect(summary.indexOf('gelu 0.50×')).toBeGreaterThan(summary.indexOf('PD: mean ± std'));
     expect(baselineRatios([row('relu', 0.4, { multiClass: true }), row('gelu', 0.2, { multiClass: true })])).toMatch(/^L1 PD as a multiple of relu's/);
   });

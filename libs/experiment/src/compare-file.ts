@@ -35,6 +35,7 @@ const fileSchema = z.object({
       metrics: z.object({ logLoss: spread, auc: spread, accuracy: spread }),
       paramsSha256: z.array(z.string()),
       runDirs: z.array(z.string()),
+      againstBaseline: z.object({ baseline: z.string(), ratio: z.number(), ci95: z.tuple([z.number(), z.number()]) }).optional(),
     }),
   ),
   betweenWorkerCounts: z.array(z.object({ activation: z.string(), order: z.string(), shuffle: z.string(), replicas: z.number(), workers: z.tuple([z.number(), z.number()]), pd })),

@@ -2,6 +2,7 @@ import { crossPdReport, pdReport, summarize, type PdReport, type Spread } from '
 import type { ThreadPool } from '@churnlab/transport';
 import type { Config } from './config-schema.js';
 import type { RunData } from './datasets.js';
+import { withBaselineRatios, type BaselineRatio } from './baseline-ratios.js';
 import { isCompleteRun, readRunDirectory, writeRunDirectory } from './run-directory.js';
 import { settingConfig, type RunSetting } from './run-setting.js';
 import { trainRun, type RunMetrics } from './train-run.js';
@@ -13,6 +14,8 @@ export interface ActivationResult extends RunSetting {
   metrics: { logLoss: Spread; auc: Spread; accuracy: Spread };
   paramsSha256: string[];
   runDirs: string[];
+  /** The PD as a multiple of ReLU's trained the same way, where it can be given (see withBaselineRatios). */
+  againstBaseline?: BaselineRatio;
 }
 
 /** PD between the replicas of one activation (order and shuffle) trained on two worker counts: every pair of one replica from each. */
@@ -78,7 +81,7 @@ export async function trainReplicaSets(base: Config, sets: ReplicaSet[], options
     finished.set(runKey(setting, replica), run);
   }
   const runsOf = ({ setting, replicas }: ReplicaSet) => Array.from({ length: replicas }, (_, r) => finished.get(runKey(setting, r))!);
-  const results = sets.map((set) => summarizeReplicas(set, runsOf(set)));
+  const results = withBaselineRatios(sets.map((set) => summarizeReplicas(set, runsOf(set))));
   return { results, betweenWorkerCounts: betweenWorkerCounts(sets, runsOf) };
 }
 

@@ -22,17 +22,19 @@ const file = (): CompareFile => ({
       metrics: { logLoss: { ...spread(0.45), jackknife: undefined }, auc: { mean: Number.NaN, std: 0, ci95: [0, 0], n: 4 }, accuracy: spread(0.79) },
       paramsSha256: ['a', 'b', 'c', 'd'],
       runDirs: ['r0', 'r1', 'r2', 'r3'],
+      againstBaseline: { baseline: 'relu', ratio: 0.23, ci95: [0.12, 0.47] },
     },
   ],
   betweenWorkerCounts: [],
 });
 
 describe('results.json', () => {
-  it('reads back what was written, each pair mean with its replica jackknife, and a NaN written as null', () => {
+  it('reads back what was written, each pair mean with its replica jackknife, the ratio to ReLU, and a NaN written as null', () => {
     writeCompareFile(tmp(), file());
     const read = readCompareFile(tmp());
     expect(read.results[0]!.pd.relative!.jackknife).toEqual({ se: 0.0015, replicas: 4 });
     expect(read.results[0]!.pd.top1).toEqual(spread(0.007));
+    expect(read.results[0]!.againstBaseline).toEqual({ baseline: 'relu', ratio: 0.23, ci95: [0.12, 0.47] });
     expect(read.results[0]!.metrics.auc.mean).toBeNaN();
     expect(read.results[0]!.metrics.logLoss.jackknife).toBeUndefined();
   });
