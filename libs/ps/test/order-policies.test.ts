@@ -11,6 +11,11 @@ describe('order policy registry', () => {
     expect(orderPolicy('async').name).toBe('async');
   });
 
+  it('says which policies let real thread timing decide the updates: sync-arrival, async and ssp:K, not sync or replay', () => {
+    const timed = Object.fromEntries(['sync', 'sync-arrival', 'async', 'ssp:0', 'ssp:3', 'replay'].map((name) => [name, orderPolicy(name).followsTiming]));
+    expect(timed).toEqual({ sync: false, 'sync-arrival': true, async: true, 'ssp:0': true, 'ssp:3': true, replay: false });
+  });
+
   it.each(['nope', 'constructor', 'SYNC'])('orderPolicy("%s") throws a RangeError naming it and the allowed policies', (name) => {
     expect(() => orderPolicy(name)).toThrow(RangeError);
     expect(() => orderPolicy(name)).toThrow(`order: "${name}" is unknown; expected one of ${orderPolicyNames.join(', ')}`);

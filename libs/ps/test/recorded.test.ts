@@ -13,7 +13,9 @@ describe('replaying a recorded run', () => {
   it.each(['async', 'ssp:1'])('re-applies a %s run bit for bit under different thread timing', async (order) => {
     const recorded = await train({ order, workers, delay: slowWorker1 });
     expect(recorded.events.some((e) => e.staleness > 0)).toBe(true);
-    const replayed = await train({ order: recordedPolicy(order, recorded.events, shape), workers, delay: slowWorker0 });
+    const policy = recordedPolicy(order, recorded.events, shape);
+    expect(policy.followsTiming).toBe(false);
+    const replayed = await train({ order: policy, workers, delay: slowWorker0 });
     expect(replayed.path).toBe(recorded.path);
     expect(replayed.events).toEqual(recorded.events);
     // The same order under other timing really is another run.
@@ -31,6 +33,7 @@ describe('replaying a recorded run', () => {
     const recorded = await train({ order: 'sync', workers });
     const policy = recordedPolicy('sync', recorded.events, shape);
     expect(policy.name).toBe('replay-from:sync');
+    expect(policy.followsTiming).toBe(false);
     expect((await train({ order: policy, workers, delay: slowWorker0 })).path).toBe(recorded.path);
   });
 });

@@ -50,6 +50,7 @@ describe('sync-arrival order', () => {
   it('is replayed bit for bit from its events, even when the replay arrives in another order', async () => {
     const recorded = await train({ order: 'sync-arrival', workers, delay: reversed });
     const policy = recordedPolicy('sync-arrival', recorded.events, { steps, workers, shards: 1 });
+    expect(policy.followsTiming).toBe(false);
     const replayed = await train({ order: policy, workers });
     expect(replayed.path).toBe(recorded.path);
     expect(replayed.events).toEqual(recorded.events);

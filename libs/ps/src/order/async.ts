@@ -5,6 +5,7 @@ import { liveReads, type OrderPolicy } from './order-policy.js';
 export const asyncPolicy: OrderPolicy = {
   name: 'async',
   guarantee: 'none: the apply order follows real thread timing, so replicas differ; events.jsonl records it for --replay-from',
+  followsTiming: true,
   ...liveReads,
   run: (context) => applyOnArrival(context, Number.POSITIVE_INFINITY),
 };

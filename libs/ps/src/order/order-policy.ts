@@ -5,6 +5,8 @@ export interface OrderPolicy {
   readonly name: string;
   /** Guarantee this policy makes, in one sentence, for docs and --help. */
   readonly guarantee: string;
+  /** Whether real thread timing decides the updates, so that whatever else runs on the machine changes the result. */
+  readonly followsTiming: boolean;
   /** Gradient slots the store needs for `workers` workers. */
   gradientSlots(workers: number): number;
   /** Past parameter versions the store must keep readable for `workers` workers (0: only the live one). */

@@ -68,6 +68,7 @@ export function recordedPolicy(order: string, events: UpdateEvent[], shape: RunS
     return {
       name: 'replay-from:sync-arrival',
       guarantee,
+      followsTiming: false,
       ...liveReads,
       run: (context) => barrierSteps(context, (slots, _arrival, step, add) => ({ gradient: sumInOrder(slots, orders.get(step)!, add), order: orders.get(step)! })),
     };
@@ -78,6 +79,7 @@ export function recordedPolicy(order: string, events: UpdateEvent[], shape: RunS
   return {
     name: `replay-from:${order}`,
     guarantee,
+    followsTiming: false,
     gradientSlots: (workers) => 2 * workers,
     historyDepth: () => planHistoryDepth(plan),
     run: (context) => {

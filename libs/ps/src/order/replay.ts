@@ -33,6 +33,7 @@ export function replayPlan(stream: SeedStream, steps: number, workers: number, s
 export const replayPolicy: OrderPolicy = {
   name: 'replay',
   guarantee: 'bit-identical for the same seed; another order seed gives another asynchronous run, per server shard',
+  followsTiming: false,
   // A round's gradients may still wait for their last shard while the next round's are computed: two rounds in flight.
   gradientSlots: (workers) => 2 * workers,
   historyDepth: (workers) => workers,

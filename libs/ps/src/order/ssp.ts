@@ -7,6 +7,7 @@ export function sspPolicy(k: number): OrderPolicy {
   return {
     name: `ssp:${k}`,
     guarantee: `no worker starts a step more than ${k} steps ahead of the slowest worker; the order within that bound follows real timing`,
+    followsTiming: true,
     ...liveReads,
     run: (context) => applyOnArrival(context, k),
   };

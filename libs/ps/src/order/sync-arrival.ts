@@ -5,6 +5,7 @@ import { barrierSteps, sumInOrder } from './barrier.js';
 export const syncArrivalPolicy: OrderPolicy = {
   name: 'sync-arrival',
   guarantee: 'the same updates as sync up to float32 rounding: the reduction follows real arrival order, which events.jsonl records',
+  followsTiming: true,
   ...liveReads,
   run: (context) => barrierSteps(context, (slots, arrivalOrder, _step, add) => ({ gradient: sumInOrder(slots, arrivalOrder, add), order: arrivalOrder })),
 };

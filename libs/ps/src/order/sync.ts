@@ -6,6 +6,7 @@ import { barrierSteps } from './barrier.js';
 export const syncPolicy: OrderPolicy = {
   name: 'sync',
   guarantee: 'bit-identical parameters for a fixed seed, whatever the thread timing, the worker count or the number of server shards',
+  followsTiming: false,
   ...liveReads,
   run: (context) =>
     barrierSteps(context, (slots, _arrival, _step, add) => ({
