@@ -1,9 +1,9 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import { UNKNOWN_RUN, type ChannelAnswer, type ChannelRequest, type ServeMessage, type ServedRequest } from '@churnlab/worker';
+import { RUNS_HELD_PER_THREAD, UNKNOWN_RUN, type ChannelAnswer, type ChannelRequest, type ServeMessage, type ServedRequest } from '@churnlab/worker';
 
-/** More than a thread keeps (see the worker's thread entry), so that the runs it holds are named by id. */
-const SENT_RUNS_KEPT = 16;
+/** More than a thread holds (RUNS_HELD_PER_THREAD), so that the runs it holds are named by id. */
+const SENT_RUNS_KEPT = 2 * RUNS_HELD_PER_THREAD;
 
 interface InFlight {
   id: number;
@@ -87,6 +87,10 @@ export class ThreadChannel {
   /** `message` naming its run by id when the thread was sent the run's setup already; else as it is, noting the setup sent. */
   private withoutSentSetup(message: ServedRequest): ServedRequest {
     if (message.kind === 'memory') return message;
+    if (message.kind === 'release') {
+      this.sentRuns.delete(message.runId);
+      return message;
+    }
     const { runId } = message.setup;
     if (this.sentRuns.has(runId)) return { ...message, setup: { runId } };
     this.sentRuns.add(runId);
@@ -116,7 +120,7 @@ export class ThreadChannel {
   private settle(answer: ChannelAnswer): void {
     const inFlight = this.inFlight;
     if (!inFlight || inFlight.id !== answer.id) return;
-    if ('error' in answer && isUnknownRun(answer.error) && inFlight.message.kind !== 'memory') {
+    if ('error' in answer && isUnknownRun(answer.error) && 'setup' in inFlight.message) {
       // The thread dropped the run (or never built it): the same request again, with the setup.
       this.sentRuns.delete(inFlight.message.setup.runId);
       this.post({ id: answer.id, message: this.withoutSentSetup(inFlight.message) });

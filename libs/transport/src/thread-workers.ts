@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '@churnlab/data';
 import type { GradientResult, GradientTask, GradientWorkers, ServerShardHandle, ShardUpdate } from '@churnlab/ps';
-import type { RunMessage, RunSetup, ServedRequest, ThreadMemory } from '@churnlab/worker';
+import { RUNS_HELD_PER_THREAD, type RunMessage, type RunSetup, type ServedRequest, type ThreadMemory } from '@churnlab/worker';
 import { ThreadChannel } from './thread-channel.js';
 
 interface Queued {
@@ -38,6 +38,11 @@ export class ThreadPool {
     return this.enqueue<T>(message);
   }
 
+  /** Has every thread drop run `runId`'s state, once it is free: the run is over. Nothing to wait for, and nothing to fail. */
+  release(runId: string): void {
+    for (const channel of this.channels) this.enqueue({ kind: 'release', runId }, channel).catch(() => undefined);
+  }
+
   /** Each thread's own memory: one answer per thread, in thread order, each once the thread is free. */
   async memory(): Promise<ThreadMemory[]> {
     return Promise.all(this.channels.map((channel) => this.enqueue<ThreadMemory>({ kind: 'memory' }, channel)));
@@ -56,6 +61,9 @@ export class ThreadPool {
     this.channels.forEach((channel) => channel.stop());
     await this.piscina.destroy();
   }
+
+  /** How many runs a pool thread holds at once: runs trained at the same time on one pool should be at most this many. */
+  static readonly runsHeld = RUNS_HELD_PER_THREAD;
 
   /** Threads worth starting on this machine for `workers` logical workers. */
   static sizeFor(workers: number): number {
@@ -113,6 +121,12 @@ export class ThreadWorkers implements GradientWorkers {
   /** Computes one task on a pool thread. */
   compute(task: GradientTask): Promise<GradientResult> {
     return this.pool.run<GradientResult>({ kind: 'gradient', setup: this.setup, task });
+  }
+
+  /** Ends the run on the pool: its threads free what they hold of it. */
+  close(): Promise<void> {
+    this.pool.release(this.setup.runId);
+    return Promise.resolve();
   }
 
   /** Predictions for every row of `data` at the current parameters, split across the pool. */

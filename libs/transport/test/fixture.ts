@@ -84,5 +84,5 @@ export async function trainOnThreads(pool: ThreadPool, options: ThreadRunOptions
     onUpdate: (e) => events.push(e),
     onStep: () => undefined,
   });
-  return { params: new Float32Array(store.params), events, predictions: await workers.predict(evalSet), layout };
+  return { params: new Float32Array(store.params), events, predictions: await workers.predict(evalSet), layout, workers };
 }

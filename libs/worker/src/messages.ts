@@ -49,6 +49,15 @@ export interface PredictMessage {
   out: Float32Array;
 }
 
+/** Drop a finished run's state on this thread (its network's tensors and scratch buffers), if the thread holds it. */
+export interface ReleaseMessage {
+  kind: 'release';
+  runId: string;
+}
+
+/** How many runs a thread holds at once; beyond that it drops the oldest, which is sent its setup again if it returns. */
+export const RUNS_HELD_PER_THREAD = 8;
+
 /** Report this thread's memory. */
 export interface MemoryMessage {
   kind: 'memory';
@@ -84,13 +93,15 @@ export interface ThreadMemory {
   externalBytes: number;
   /** The WASM backend's memory, part of externalBytes; it only grows, so its size is its peak. */
   wasmBytes: number;
+  /** How many runs' state the thread holds: runs under way, and finished ones not yet released. */
+  runs: number;
 }
 
 /** The messages that belong to one training run. */
 export type RunMessage = GradientMessage | UpdateMessage | PredictMessage;
 
 /** What a serving thread is asked to do. */
-export type ThreadRequest = RunMessage | MemoryMessage | StopMessage;
+export type ThreadRequest = RunMessage | ReleaseMessage | MemoryMessage | StopMessage;
 
 /** A request that a serving thread answers: every one but a stop. */
 export type ServedRequest = Exclude<ThreadRequest, { kind: 'stop' }>;

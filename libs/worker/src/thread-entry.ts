@@ -1,6 +1,6 @@
 import { initWasmBackend } from '@churnlab/tensor';
 import type { InjectedFault } from '@churnlab/ps';
-import { UNKNOWN_RUN, type RunMessage, type ServeMessage, type ServedRequest } from './messages.js';
+import { RUNS_HELD_PER_THREAD, UNKNOWN_RUN, type RunMessage, type ServeMessage, type ServedRequest } from './messages.js';
 import { scheduleAsBatch } from './batch-scheduling.js';
 import { WorkerRuntime } from './runtime.js';
 import { serveChannel } from './serve-channel.js';
@@ -12,15 +12,15 @@ scheduleAsBatch();
 // One single-threaded WASM SIMD backend per worker thread, proven at start-up: a thread that cannot have it fails every request loudly.
 const backend = initWasmBackend();
 
-// A pool serves runs one after another (and a few at once); requests name their run, and the oldest runs' state is dropped.
-const RUNS_KEPT = 4;
+// A pool serves runs one after another, or several at once; requests name their run. A finished run is released; should
+// more runs than RUNS_HELD_PER_THREAD come, the oldest one's state is dropped.
 const runtimes = new Map<string, WorkerRuntime>();
 
 function runtimeFor(message: RunMessage): WorkerRuntime {
   const known = runtimes.get(message.setup.runId);
   if (known) return known;
   if (!('model' in message.setup)) throw new Error(`${UNKNOWN_RUN} ${message.setup.runId}`);
-  if (runtimes.size >= RUNS_KEPT) {
+  if (runtimes.size >= RUNS_HELD_PER_THREAD) {
     const [oldestId, oldest] = runtimes.entries().next().value as [string, WorkerRuntime];
     oldest.dispose();
     runtimes.delete(oldestId);
@@ -43,7 +43,8 @@ export default async function serve(message: ServeMessage): Promise<void> {
 }
 
 function handle(message: ServedRequest): unknown {
-  if (message.kind === 'memory') return threadMemory();
+  if (message.kind === 'memory') return threadMemory(runtimes.size);
+  if (message.kind === 'release') return release(message.runId);
   const runtime = runtimeFor(message);
   if (message.kind === 'gradient') {
     actOut(message.task.fault);
@@ -51,6 +52,13 @@ function handle(message: ServedRequest): unknown {
   }
   if (message.kind === 'update') return runtime.updateShard(message.shard, message.update);
   runtime.predict(message.data, message.start, message.end, message.out);
+  return null;
+}
+
+/** Frees run `runId`'s state, if this thread holds it. */
+function release(runId: string): null {
+  runtimes.get(runId)?.dispose();
+  runtimes.delete(runId);
   return null;
 }
 

@@ -9,10 +9,10 @@ interface WasmBackendMemory {
   wasm: { HEAPU8: Uint8Array };
 }
 
-/** This thread's memory: its V8 heap, its external memory and, inside that, its WASM backend's memory. */
-export function threadMemory(): ThreadMemory {
+/** This thread's memory: its V8 heap, its external memory and, inside that, its WASM backend's memory; and the `runs` it holds. */
+export function threadMemory(runs: number): ThreadMemory {
   if (tf.getBackend() !== 'wasm') throw new Error(`thread ${threadId}: memory asked of a thread on the "${tf.getBackend()}" backend; expected "wasm"`);
   const heap = getHeapStatistics();
   const wasmBytes = (tf.backend() as unknown as WasmBackendMemory).wasm.HEAPU8.byteLength;
-  return { threadId, heapBytes: heap.total_heap_size, externalBytes: heap.external_memory, wasmBytes };
+  return { threadId, heapBytes: heap.total_heap_size, externalBytes: heap.external_memory, wasmBytes, runs };
 }
