@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { knobProblem, readConfigFile, resolveConfig, type Config, type Knob } from '@churnlab/experiment';
+import { AUTO_PARALLEL_PARAMETER_LIMIT, knobProblem, readConfigFile, resolveConfig, type Config, type Knob, type ParallelRuns } from '@churnlab/experiment';
+import { ThreadPool } from '@churnlab/transport';
 
 /** The flags every training command shares. */
 export interface CommonFlags {
@@ -91,6 +92,26 @@ export function withCommonOptions(command: Command): Command {
     .option('--out <dir>', 'where results are written')
     .option('--json', 'print one JSON document on stdout and nothing else there')
     .option('--verbose', 'show stack traces on errors');
+}
+
+/** Parses --parallel-runs: a whole number ≥ 1, or auto. */
+function parallelRuns(value: string): ParallelRuns {
+  if (value.trim() === 'auto') return 'auto';
+  try {
+    return wholeNumber(1)(value);
+  } catch {
+    throw new InvalidArgumentError(`"${value}" is not allowed; expected auto or a whole number ≥ 1.`);
+  }
+}
+
+/** Adds --parallel-runs to a command that trains many runs (compare, sweep). */
+export function withParallelRuns(command: Command): Command {
+  const limit = `${AUTO_PARALLEL_PARAMETER_LIMIT / 1_000_000} M`;
+  return command.option(
+    '--parallel-runs <n>',
+    `runs trained at once on the thread pool, or auto: one per core (up to ${ThreadPool.runsHeld}), or one for models over ${limit} parameters (default auto). Results do not change; runs whose order follows real thread timing (async, ssp:K, sync-arrival) always train alone`,
+    parallelRuns,
+  );
 }
 
 /** The training flags that were given, as config fields. */

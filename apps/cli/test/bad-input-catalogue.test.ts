@@ -85,6 +85,8 @@ const catalogue: BadInput[] = [
   { id: 'cli-bad-fault', args: ['train', '--fault', 'explode:worker=1'], names: ['--fault', 'kill:worker=W,step=S or stall:worker=W,ms=M'] },
   { id: 'config-fault-for-missing-worker', files: { 'c.json': { training: { workers: 2, faults: ['kill:worker=5,step=1'] } } }, args: train('c.json'), names: ['training.faults[0]', 'worker 5', 'from 0 to 1'] },
   { id: 'cli-resume-without-out', args: ['sweep', '--resume'], names: ['--resume', '--out'] },
+  { id: 'cli-bad-parallel-runs', args: ['compare', '--parallel-runs', '0'], names: ['--parallel-runs', '"0"', 'auto or a whole number ≥ 1'] },
+  { id: 'cli-parallel-runs-with-nats', args: ['sweep', '--transport', 'nats', '--parallel-runs', '2'], names: ['--parallel-runs: 2', 'transport.kind "nats"', 'expected 1 or auto'] },
   // files
   { id: 'file-out-unwritable', files: { 'plain-file': 'x' }, args: ['train', '--out', 'plain-file/run'], names: ['--out', 'plain-file/run', 'is not a directory'] },
   { id: 'file-out-exists', files: { 'taken/keep.txt': 'precious' }, args: ['train', '--out', 'taken'], names: ['--out', 'taken', 'already exists'] },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseActivation } from '@churnlab/activations';
-import { ThreadPool } from '@churnlab/transport';
+import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel-runs.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
 import { trainReplicaSets, type CompareResult, type ReplicaSetOptions, type RunPlacement } from './replica-sets.js';
@@ -10,6 +10,8 @@ import type { RunSetting } from './run-setting.js';
 export interface CompareOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'onProgress'> {
   /** Where run directories go; none are written when absent. */
   out?: string;
+  /** Runs to train at once (`auto` when absent; see runsAtOnce). */
+  parallelRuns?: ParallelRuns;
 }
 
 /** The worker counts a comparison trains: compare.workers, or training.workers alone. */
@@ -19,6 +21,7 @@ export function compareWorkerCounts(config: Config): number[] {
 
 /** For every worker count and activation, trains the configured replicas and measures how much they disagree, within and between counts. */
 export async function runCompare(config: Config, options: CompareOptions = {}): Promise<CompareResult> {
+  checkParallelRuns(options.parallelRuns ?? 'auto', config);
   if (options.out) assertFreshOutput(options.out);
   const data = await buildDatasets(config);
   const counts = compareWorkerCounts(config);
@@ -26,9 +29,9 @@ export async function runCompare(config: Config, options: CompareOptions = {}): 
   const sets = counts.flatMap((workers) =>
     config.compare.activations.map((spec) => ({ setting: { activation: parseActivation(spec).spec, workers, order, shuffle }, replicas: config.compare.replicas })),
   );
-  const pool = new ThreadPool(ThreadPool.sizeFor(Math.max(...counts)));
+  const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {
-    return await trainReplicaSets(config, sets, { pool, data, placement: readablePlacement(options.out, counts.length > 1), ...options });
+    return await trainReplicaSets(config, sets, { pool, data, placement: readablePlacement(options.out, counts.length > 1), ...options, parallelRuns: lanes });
   } finally {
     await pool.close();
   }

@@ -13,6 +13,7 @@ export type { StoredRun } from './run-directory.js';
 export { compareWorkerCounts, runCompare } from './compare.js';
 export type { CompareOptions } from './compare.js';
 export { trainReplicaSets } from './replica-sets.js';
+export { AUTO_PARALLEL_PARAMETER_LIMIT, runsAtOnce, type ParallelRuns } from './parallel-runs.js';
 export { withBaselineRatios, type BaselineRatio } from './baseline-ratios.js';
 export type { ActivationResult, CompareResult, ReplicaSet, ReplicaSetOptions, RunPlacement, WorkerCountPd } from './replica-sets.js';
 export { settingConfig, settingLabel } from './run-setting.js';

@@ -1,4 +1,5 @@
 import { crossPdReport, pdReport, summarize, type PdReport, type Spread } from '@churnlab/metrics';
+import { orderPolicy } from '@churnlab/ps';
 import type { ThreadPool } from '@churnlab/transport';
 import type { Config } from './config-schema.js';
 import type { RunData } from './datasets.js';
@@ -6,6 +7,7 @@ import { withBaselineRatios, type BaselineRatio } from './baseline-ratios.js';
 import { isCompleteRun, readRunDirectory, writeRunDirectory } from './run-directory.js';
 import { settingConfig, type RunSetting } from './run-setting.js';
 import { trainRun, type RunMetrics } from './train-run.js';
+import { inLanes } from './run-lanes.js';
 
 /** PD and accuracy of one setting's replicas. */
 export interface ActivationResult extends RunSetting {
@@ -53,6 +55,8 @@ export interface ReplicaSetOptions {
   onRunStart?: (run: RunSetting & { replica: number }, index: number, total: number) => void;
   /** Training progress in steps over all runs that are trained (reused runs count as done). */
   onProgress?: (done: number, total: number) => void;
+  /** Runs to train at once (1 when absent); runs whose order follows real thread timing still train alone. */
+  parallelRuns?: number;
 }
 
 interface FinishedRun {
@@ -67,22 +71,33 @@ export async function trainReplicaSets(base: Config, sets: ReplicaSet[], options
   const finished = new Map<string, FinishedRun>();
   const runKey = (setting: RunSetting, replica: number) => JSON.stringify([setting.activation, setting.workers, setting.order, setting.shuffle, replica]);
   const unique = [...new Map(runs.map((r) => [runKey(r.setting, r.replica), r])).values()];
-  for (const [index, { setting, replica }] of unique.entries()) {
-    const config = settingConfig(base, setting);
-    const dir = options.placement.dirFor(config, setting, replica);
+  // Each run's share done: reused runs count as done, and the runs in flight each add theirs. Every run has the same steps.
+  const shareDone = unique.map(() => 0);
+  const reportProgress = (stepsPerRun: number) => options.onProgress?.(Math.round(sum(shareDone) * stepsPerRun), unique.length * stepsPerRun);
+  // Runs whose updates follow real thread timing run alone: what else ran on the pool would change their result.
+  const alone = ({ setting }: (typeof unique)[number]) => orderPolicy(setting.order).followsTiming;
+  await inLanes(unique, options.parallelRuns ?? 1, alone, async ({ setting, replica }, index) => {
     options.onRunStart?.({ ...setting, replica }, index, unique.length);
-    let run: FinishedRun;
-    if (dir && options.placement.reuseFinished && isCompleteRun(dir)) run = readRunDirectory(dir);
-    else {
-      const trained = await trainRun(config, { pool: options.pool, data: options.data, replica, onProgress: (d, t) => options.onProgress?.(index * t + d, unique.length * t) });
-      if (dir) writeRunDirectory(dir, trained);
-      run = { metrics: trained.metrics, predictions: trained.predictions, ...(dir ? { dir } : {}) };
-    }
-    finished.set(runKey(setting, replica), run);
-  }
+    const onProgress = (done: number, total: number) => {
+      shareDone[index] = done / total;
+      reportProgress(total);
+    };
+    finished.set(runKey(setting, replica), await trainOrReuse(base, setting, replica, options, onProgress));
+    shareDone[index] = 1;
+  });
   const runsOf = ({ setting, replicas }: ReplicaSet) => Array.from({ length: replicas }, (_, r) => finished.get(runKey(setting, r))!);
   const results = withBaselineRatios(sets.map((set) => summarizeReplicas(set, runsOf(set))));
   return { results, betweenWorkerCounts: betweenWorkerCounts(sets, runsOf) };
+}
+
+/** Replica `replica` of `setting`: read back from its directory when the placement reuses a finished one, else trained (and stored). */
+async function trainOrReuse(base: Config, setting: RunSetting, replica: number, options: ReplicaSetOptions, onProgress: (done: number, total: number) => void): Promise<FinishedRun> {
+  const config = settingConfig(base, setting);
+  const dir = options.placement.dirFor(config, setting, replica);
+  if (dir && options.placement.reuseFinished && isCompleteRun(dir)) return readRunDirectory(dir);
+  const trained = await trainRun(config, { pool: options.pool, data: options.data, replica, onProgress });
+  if (dir) writeRunDirectory(dir, trained);
+  return { metrics: trained.metrics, predictions: trained.predictions, ...(dir ? { dir } : {}) };
 }
 
 function summarizeReplicas({ setting, replicas }: ReplicaSet, runs: FinishedRun[]): ActivationResult {
@@ -119,4 +134,8 @@ function betweenWorkerCounts(sets: ReplicaSet[], runsOf: (set: ReplicaSet) => Fi
 /** The spread of a metric, or NaNs throughout when the metric does not apply to the model (AUC of a multi-class model). */
 function spreadOrNotApplicable(values: number[]): Spread {
   return values.every(Number.isNaN) ? { mean: Number.NaN, std: Number.NaN, ci95: [Number.NaN, Number.NaN], n: values.length } : summarize(values);
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ThreadPool } from '@churnlab/transport';
+import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel-runs.js';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
@@ -16,6 +16,8 @@ export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'on
   out: string;
   /** Continue the sweep in `out`, reusing every run directory it already finished. */
   resume?: boolean;
+  /** Runs to train at once (`auto` when absent; see runsAtOnce). */
+  parallelRuns?: ParallelRuns;
 }
 
 /**
@@ -24,12 +26,13 @@ export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'on
  * reused and a run the kill cut short is trained again.
  */
 export async function runSweep(config: Config, options: SweepOptions): Promise<CompareResult> {
+  checkParallelRuns(options.parallelRuns ?? 'auto', config);
   prepareOutput(config, options);
   const sets = sweepSets(config);
   const data = await buildDatasets(config);
-  const pool = new ThreadPool(ThreadPool.sizeFor(Math.max(...sets.map((s) => s.setting.workers))));
+  const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {
-    return await trainReplicaSets(config, sets, { pool, data, placement: storePlacement(options.out), ...options });
+    return await trainReplicaSets(config, sets, { pool, data, placement: storePlacement(options.out), ...options, parallelRuns: lanes });
   } finally {
     await pool.close();
   }

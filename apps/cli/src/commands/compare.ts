@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
-import { resolveConfig, runCompare } from '@churnlab/experiment';
-import { configFrom, defaultOut, list, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
+import { resolveConfig, runCompare, type ParallelRuns } from '@churnlab/experiment';
+import { configFrom, defaultOut, list, wholeNumber, withCommonOptions, withParallelRuns, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
 import { publishResults } from '../result-summary.js';
 
 interface CompareFlags extends CommonFlags {
   activations?: string[];
   replicas?: number;
+  parallelRuns?: ParallelRuns;
 }
 
 /** `churnlab compare`: replicas per activation (and worker count), and how much they disagree. */
 export function compareCommand(program: Command): void {
   const defaults = resolveConfig({}).compare;
-  withCommonOptions(program.command('compare').description('train replicas per activation and compare their prediction difference (PD)'))
+  withParallelRuns(withCommonOptions(program.command('compare').description('train replicas per activation and compare their prediction difference (PD)')))
     .option('--activations <list>', `comma-separated activations (default ${defaults.activations.join(',')})`, list)
     .option('--replicas <n>', `replicas per activation (default ${defaults.replicas})`, wholeNumber(2))
     .action(async (flags: CompareFlags) => {
@@ -25,6 +26,7 @@ export function compareCommand(program: Command): void {
       const progress = new Progress('compare');
       const result = await runCompare(config, {
         out,
+        ...(flags.parallelRuns !== undefined && { parallelRuns: flags.parallelRuns }),
         onRunStart: ({ activation, workers, replica }) => (flags.json ? undefined : process.stderr.write(`training ${activation} on ${workers} workers, replica ${replica}\n`)),
         onProgress: (d, t) => progress.update(d, t),
       }).finally(() => progress.stop());
