@@ -36,8 +36,8 @@ describe('a run on a thread', () => {
     const first = countedSetup('dropped-0');
     const firstWorkers = new ThreadWorkers(pool, first.setup, 1);
     const before = await firstWorkers.compute(task);
-    // A thread keeps 4 runs: 4 newer ones push the first out.
-    for (let run = 1; run <= 4; run++) await new ThreadWorkers(pool, countedSetup(`dropped-${run}`).setup, 1).compute(task);
+    // A thread holds ThreadPool.runsHeld runs: as many newer ones push the first out.
+    for (let run = 1; run <= ThreadPool.runsHeld; run++) await new ThreadWorkers(pool, countedSetup(`dropped-${run}`).setup, 1).compute(task);
     const after = await firstWorkers.compute(task);
     expect(first.clones()).toBe(2);
     expect(after.lossSum).toBe(before.lossSum);
