@@ -8,6 +8,7 @@ export interface ElementwiseKernels {
   sgdOfSum(params: number, left: number, right: number, n: number, learningRate: number): void;
   firstNonFinite(values: number, n: number): number;
   transpose(src: number, dst: number, rows: number, cols: number): void;
+  copyColumns(src: number, dst: number, rows: number, cols: number, start: number, count: number): void;
 }
 
 /** WebAssembly pages are 64 KiB. */

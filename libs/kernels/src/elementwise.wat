@@ -129,6 +129,22 @@
         (br $scalar)))
     (i32.const -1))
 
+  ;; dst = columns [start, start + count) of src: src is rows × cols row-major, dst rows × count row-major
+  ;; (dst[r·count + j] = src[r·cols + start + j]). A copy: one memory.copy per row.
+  (func (export "copyColumns") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32) (param $start i32) (param $count i32)
+    (local $from i32) (local $bytes i32) (local $stride i32) (local $end i32)
+    (local.set $bytes (i32.shl (local.get $count) (i32.const 2)))
+    (local.set $stride (i32.shl (local.get $cols) (i32.const 2)))
+    (local.set $from (i32.add (local.get $src) (i32.shl (local.get $start) (i32.const 2))))
+    (local.set $end (i32.add (local.get $dst) (i32.mul (local.get $rows) (local.get $bytes))))
+    (block $done
+      (loop $eachRow
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+        (memory.copy (local.get $dst) (local.get $from) (local.get $bytes))
+        (local.set $dst (i32.add (local.get $dst) (local.get $bytes)))
+        (local.set $from (i32.add (local.get $from) (local.get $stride)))
+        (br $eachRow))))
+
   ;; dst = the transpose of src: src is rows × cols row-major, dst cols × rows row-major (dst[c·rows + r] = src[r·cols + c]).
   ;; Not elementwise, but a copy all the same: every value is moved, none computed. Four rows by four columns at a time
   ;; (loaded as four vectors, transposed with shuffles, stored as four), in bands of eight columns: a band's columns are

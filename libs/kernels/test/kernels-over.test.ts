@@ -22,6 +22,24 @@ describe.each(memories)('kernelsOver %s', (_name, make) => {
     expect(Array.from(new Float32Array(memory.buffer, target, rows * columns))).toEqual(Array.from(expected));
   });
 
+  it.each([
+    [0, 21],
+    [5, 8],
+    [20, 1],
+  ])('copies the columns from %i (%i of them) of a matrix in place of the memory, row by row', (start, count) => {
+    const memory = make();
+    const [rows, columns] = [37, 21];
+    const values = Float32Array.from({ length: rows * columns }, (_, i) => Math.cos(i) * 1e3);
+    const [source, target] = [4, 4 + 4 * rows * columns + 12];
+    new Float32Array(memory.buffer, source, rows * columns).set(values);
+    // What lies after the copy's end stays as it was.
+    new Float32Array(memory.buffer, target + 4 * rows * count, 1).set([-7]);
+    kernelsOver(memory).copyColumns(source, target, rows, columns, start, count);
+    const expected = Array.from({ length: rows }, (_, r) => Array.from(values.subarray(r * columns + start, r * columns + start + count))).flat();
+    expect(Array.from(new Float32Array(memory.buffer, target, rows * count))).toEqual(expected);
+    expect(new Float32Array(memory.buffer, target + 4 * rows * count, 1)[0]).toBe(-7);
+  });
+
   it('is made once per memory and keeps working after the memory grows', () => {
     const memory = make();
     const kernels = kernelsOver(memory);
