@@ -1,7 +1,20 @@
 import { readInto, tf, type Tensor } from '@churnlab/tensor';
 import { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
-import type { LayerTrace, Network, NetworkWeights } from './network.js';
+import { lossSum, type RowRange } from './losses.js';
+import type { LayerTrace, LayerUpstream, Network, NetworkWeights } from './network.js';
 import type { TouchedRows } from './touched-rows.js';
+
+/** One forward and backward pass over a task's micro-shards (BatchGradient.microShardPass), from which each one's gradient is taken. */
+export interface MicroShardPass {
+  /** Σloss of each micro-shard (unscaled). */
+  readonly lossSums: number[];
+  /** Micro-shard i's MLP block gradients (times the scale), one tensor per block of mlpBlocks, owned by the caller. */
+  blocks(i: number): Tensor[];
+  /** With embedding tables, writes micro-shard i's sparse table gradient into `out` and sets `touched` to its rows (see compute). */
+  scatterTables(i: number, out: Float32Array, touched: TouchedRows): void;
+  /** Frees the pass's tensors; the blocks handed out stay the caller's. */
+  dispose(): void;
+}
 
 /**
  * Loss, gradient and predictions of a Network at one parameter vector, on the current tfjs backend. The MLP blocks
@@ -52,28 +65,63 @@ export class BatchGradient {
    * caller, so that several gradients can be summed there before one read. Only the tables' rows are written to `out`.
    */
   gradientTensors(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array, categories?: Uint32Array, touched?: TouchedRows): { lossSum: number; blocks: Tensor[] } {
+    if (this.network.tables.length > 0 && !touched) throw new RangeError('BatchGradient: a model with embedding tables needs the categories and the touched rows to fill');
+    const pass = this.microShardPass(features, labels, [rows], scale, categories);
+    try {
+      if (touched) pass.scatterTables(0, out, touched);
+      return { lossSum: pass.lossSums[0]!, blocks: pass.blocks(0) };
+    } finally {
+      pass.dispose();
+    }
+  }
+
+  /**
+   * The forward and backward pass of a task's micro-shards at once: `features`, `labels` (and with tables `categories`)
+   * hold their rows one micro-shard after another, `shardRows[i]` of them for micro-shard i. Every op up to the
+   * parameter gradients treats each example alone, so the pass gives each micro-shard the gradient it would have had
+   * alone, bit for bit, while tfjs runs its forward and backward kernels once per task instead of once per micro-shard.
+   */
+  microShardPass(features: Float32Array, labels: Float32Array, shardRows: readonly number[], scale: number, categories?: Uint32Array): MicroShardPass {
     const { network } = this;
     const tables = network.tables.length > 0;
-    if (tables && (!categories || !touched)) throw new RangeError('BatchGradient: a model with embedding tables needs the categories and the touched rows to fill');
+    if (tables && !categories) throw new RangeError('BatchGradient: a model with embedding tables needs the categories and the touched rows to fill');
+    const starts = shardRows.map((_, i) => shardRows.slice(0, i).reduce((a, b) => a + b, 0));
+    const ranges = shardRows.map((count, i): RowRange => [starts[i]!, count]);
+    const rows = starts.at(-1)! + shardRows.at(-1)!;
+    const whole = ranges.length === 1 ? undefined : ranges;
     const embedded = tables ? this.gather(categories!, rows) : null;
-    const { value, blocks, embedding } = tf.tidy(() => {
+    // Kept past the scope: what every micro-shard's parameter gradients are taken from, freed by dispose.
+    let kept: { layers: LayerUpstream[]; sums: Tensor; embedding: Tensor | null } | undefined;
+    tf.tidy(() => {
       const x = this.denseInput(features, rows);
       const e = embedded && tf.tensor2d(embedded, [rows, embeddingWidth(network.tables)]);
       const trace: LayerTrace[] = [];
       const logits = network.logits(this.weights, network.mlpInput(x, e), trace);
-      const { lossSum, dLogits } = network.loss(logits, tf.tensor1d(labels.subarray(0, rows)), scale);
-      const { blockGradients, inputGradient } = network.backward(this.weights, trace, dLogits, e !== null);
+      const { rowLosses, dLogits } = network.loss(logits, tf.tensor1d(labels.subarray(0, rows)), scale);
+      const upstream = network.upstream(this.weights, trace, dLogits, e !== null);
+      const inputGradient = upstream.inputGradient;
       // The embeddings are the input's last columns (mlpInput puts them after the dense features).
-      const embedding = inputGradient ? [tf.slice(inputGradient, [0, inputGradient.shape[1]! - e!.shape[1]!], [-1, -1])] : [];
-      return { value: lossSum, blocks: blockGradients, embedding };
+      const embedding = inputGradient && tf.slice(inputGradient, [0, inputGradient.shape[1]! - e!.shape[1]!], [-1, -1]);
+      const sums = tf.stack(whole ? whole.map((range) => lossSum(rowLosses, range)) : [lossSum(rowLosses)]);
+      [sums, ...(embedding ? [embedding] : []), ...upstreamTensors(upstream.layers)].forEach((t) => tf.keep(t));
+      kept = { layers: upstream.layers, sums, embedding };
     });
-    const lossSum = value.dataSync()[0]!;
-    value.dispose();
-    const [embeddingGradient] = embedding;
-    if (!embeddingGradient) return { lossSum, blocks };
-    scatterEmbeddingGradient(embeddingGradient.dataSync() as Float32Array, network.tables, categories!, rows, out, touched!);
-    embeddingGradient.dispose();
-    return { lossSum, blocks };
+    const { layers, sums, embedding } = kept!;
+    const lossSums = Array.from(sums.dataSync() as Float32Array);
+    sums.dispose();
+    const tableGradient = embedding && (embedding.dataSync() as Float32Array);
+    const width = embeddingWidth(network.tables);
+    const k = network.tables.length;
+    return {
+      lossSums,
+      blocks: (i) => tf.tidy(() => network.parameterGradients(layers, whole?.[i])),
+      scatterTables: (i, out, touched) => {
+        if (!tableGradient) return;
+        const [start, count] = ranges[i]!;
+        scatterEmbeddingGradient(tableGradient.subarray(start * width, (start + count) * width), network.tables, categories!.subarray(start * k, (start + count) * k), count, out, touched);
+      },
+      dispose: () => tf.dispose([...upstreamTensors(layers), ...(embedding ? [embedding] : [])]),
+    };
   }
 
   /** Writes the probabilities of `rows` examples into `out` (rows × outputs, row-major); `categories` as in compute. */
@@ -110,4 +158,9 @@ export class BatchGradient {
     gatherEmbeddingRows(this.flat, tables, categories, rows, embedded);
     return embedded;
   }
+}
+
+/** Every tensor the layers' upstream gradients hold. */
+function upstreamTensors(layers: LayerUpstream[]): Tensor[] {
+  return layers.flatMap(({ inputT, dzT, norm }) => [inputT, dzT, ...(norm ? [norm.dyT, norm.normalized] : [])]);
 }

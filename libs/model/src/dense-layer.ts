@@ -12,17 +12,18 @@ export function denseForward(inputT: Tensor, kernelT: Tensor, bias: Tensor): Ten
   return tf.add(tf.matMul(kernelT as tf.Tensor2D, inputT as tf.Tensor2D), column(bias));
 }
 
+/** The gradient of denseForward's input hᵀ for the upstream gradient dzᵀ [out, rows]: W·dzᵀ [in, rows]. */
+export function denseInputGradient(kernel: Tensor, dzT: Tensor): Tensor {
+  return tf.matMul(kernel as tf.Tensor2D, dzT as tf.Tensor2D);
+}
+
 /**
- * The backward pass of denseForward for the upstream gradient dzᵀ [out, rows]: the gradients of W [in, out] and b and,
- * when `inputGradient`, of hᵀ, as W·dzᵀ [in, rows]. These are the ops autodiff runs with the transpose-free matMul
- * gradient, so the results are the same to the bit.
+ * The gradients of W [in, out] and b for the upstream gradient dzᵀ [out, rows] and the layer input hᵀ [in, rows], summed
+ * over the rows: hᵀ·dz and Σ dz. These are the ops autodiff runs with the transpose-free matMul gradient, so the results
+ * are the same to the bit.
  */
-export function denseBackward(inputT: Tensor, kernel: Tensor, dzT: Tensor, inputGradient: boolean): { dWeights: Tensor; dBias: Tensor; dInputT: Tensor | null } {
-  return {
-    dWeights: tf.matMul(inputT as tf.Tensor2D, tf.transpose(dzT as tf.Tensor2D)),
-    dBias: tf.sum(dzT, 1),
-    dInputT: inputGradient ? tf.matMul(kernel as tf.Tensor2D, dzT as tf.Tensor2D) : null,
-  };
+export function denseParameterGradients(inputT: Tensor, dzT: Tensor): { dWeights: Tensor; dBias: Tensor } {
+  return { dWeights: tf.matMul(inputT as tf.Tensor2D, tf.transpose(dzT as tf.Tensor2D)), dBias: tf.sum(dzT, 1) };
 }
 
 /** A per-feature vector [n] as a column [n, 1], broadcast along the rows of [features, rows] activations. */

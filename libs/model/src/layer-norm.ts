@@ -24,11 +24,16 @@ export function layerNormForward(zT: Tensor, gamma: Tensor, beta: Tensor): { val
 }
 
 /**
- * The backward pass of layerNormForward for the upstream gradient dyᵀ: dz = (dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)) / σ with
- * dx̂ = dy·γ (means over the features, σ the biased standard deviation plus ε), dγ = Σ dy·x̂ and dβ = Σ dy over rows.
+ * The gradient of layerNormForward's input for the upstream gradient dyᵀ: dz = (dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)) / σ with
+ * dx̂ = dy·γ (means over the features, σ the biased standard deviation plus ε).
  */
-export function layerNormBackward(dyT: Tensor, { normalized, std, gamma }: LayerNormTrace): { dz: Tensor; dGamma: Tensor; dBeta: Tensor } {
+export function layerNormInputGradient(dyT: Tensor, { normalized, std, gamma }: LayerNormTrace): Tensor {
   const dNormalized = tf.mul(dyT, gamma);
   const centred = tf.sub(tf.sub(dNormalized, tf.mean(dNormalized, 0, true)), tf.mul(normalized, tf.mean(tf.mul(dNormalized, normalized), 0, true)));
-  return { dz: tf.div(centred, std), dGamma: tf.sum(tf.mul(dyT, normalized), 1), dBeta: tf.sum(dyT, 1) };
+  return tf.div(centred, std);
+}
+
+/** The gradients of γ and β for the upstream gradient dyᵀ and the normalized x̂ᵀ, summed over their rows: Σ dy·x̂ and Σ dy. */
+export function layerNormParameterGradients(dyT: Tensor, normalized: Tensor): { dGamma: Tensor; dBeta: Tensor } {
+  return { dGamma: tf.sum(tf.mul(dyT, normalized), 1), dBeta: tf.sum(dyT, 1) };
 }

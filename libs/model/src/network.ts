@@ -1,10 +1,11 @@
 import { parseActivation, type Activation } from '@churnlab/activations';
 import { kernelsOver, transposeInto } from '@churnlab/kernels';
 import { backendHeap, tf, type BackendHeap, type Tensor } from '@churnlab/tensor';
-import { denseBackward, denseForward } from './dense-layer.js';
+import { sliceColumns } from './heap-slices.js';
+import { denseForward, denseInputGradient, denseParameterGradients } from './dense-layer.js';
 import { embeddingTables, type EmbeddingTable } from './embedding-table.js';
-import { layerNormBackward, layerNormForward, type LayerNormTrace } from './layer-norm.js';
-import { logisticLoss, softmaxLoss, type LossAndGradient } from './losses.js';
+import { layerNormForward, layerNormInputGradient, layerNormParameterGradients, type LayerNormTrace } from './layer-norm.js';
+import { logisticLoss, softmaxLoss, type LossAndGradient, type RowRange } from './losses.js';
 import { blockView, parameterLayout, type ParameterBlock, type ParameterLayout } from './layout.js';
 import { validateModelSpec, type ModelSpec } from './spec.js';
 
@@ -17,6 +18,17 @@ export interface LayerTrace {
   /** The activation's input: the linear part, or with layer norm its output (the output layer: the logits). */
   zT: Tensor;
   norm: LayerNormTrace | null;
+}
+
+/**
+ * What the backward pass keeps of one layer for its parameter gradients, in the passes' [features, rows] layout: its
+ * input, the gradient at its linear part's output and, with layer norm, the gradient at the norm's output and the
+ * normalized values.
+ */
+export interface LayerUpstream {
+  inputT: Tensor;
+  dzT: Tensor;
+  norm: { dyT: Tensor; normalized: Tensor } | null;
 }
 
 /** The MLP's parameters as the passes take them: every MLP block in layout order, and each layer's kernel transposed, [out, in]. */
@@ -109,7 +121,7 @@ export class Network {
     throw new Error('unreachable: a network has an output layer');
   }
 
-  /** Σ over rows of the loss and its gradient in the logits times `scale`: sigmoid cross-entropy (labels 0/1) or softmax cross-entropy (labels are class indices). */
+  /** The loss of each example and its gradient in the logits times `scale`: sigmoid cross-entropy (labels 0/1) or softmax cross-entropy (labels are class indices). */
   loss(logits: Tensor, labels: Tensor, scale: number): LossAndGradient {
     if (this.spec.outputs === 1) return logisticLoss(logits, labels, scale);
     return softmaxLoss(logits, tf.oneHot(tf.cast(labels, 'int32'), this.spec.outputs), scale);
@@ -122,26 +134,43 @@ export class Network {
    * without layer norm the ops are the ones autodiff ran, so the gradient is the same to the bit.
    */
   backward(weights: NetworkWeights, trace: LayerTrace[], dLogits: Tensor, inputGradient: boolean): { blockGradients: Tensor[]; inputGradient: Tensor | null } {
-    const { blocks } = weights;
-    const gradients: Tensor[] = new Array(blocks.length);
-    let next = blocks.length;
+    const upstream = this.upstream(weights, trace, dLogits, inputGradient);
+    return { blockGradients: this.parameterGradients(upstream.layers), inputGradient: upstream.inputGradient };
+  }
+
+  /**
+   * The part of the backward pass that all examples share: each layer's upstream gradient, from the last layer to the
+   * first, and with `inputGradient` that of the MLP input. parameterGradients then sums them over any range of examples.
+   */
+  upstream(weights: NetworkWeights, trace: LayerTrace[], dLogits: Tensor, inputGradient: boolean): { layers: LayerUpstream[]; inputGradient: Tensor | null } {
+    const layers: LayerUpstream[] = new Array(trace.length);
+    let next = weights.blocks.length;
     let upstreamT = tf.transpose(dLogits as tf.Tensor2D) as Tensor;
     for (let layer = trace.length - 1; layer >= 0; layer--) {
       const { inputT, zT, norm } = trace[layer]!;
       const hidden = layer < trace.length - 1;
-      let dzT = hidden ? tf.mul(upstreamT, this.activation.derivative(zT)) : upstreamT;
-      if (norm) {
-        const { dz: dLinear, dGamma, dBeta } = layerNormBackward(dzT, norm);
-        gradients[--next] = dBeta;
-        gradients[--next] = dGamma;
-        dzT = dLinear;
-      }
-      const { dWeights, dBias, dInputT } = denseBackward(inputT, blocks[next - 2]!, dzT, layer > 0 || inputGradient);
-      gradients[--next] = dBias;
-      gradients[--next] = dWeights;
-      if (dInputT) upstreamT = dInputT;
+      const dyT = hidden ? tf.mul(upstreamT, this.activation.derivative(zT)) : upstreamT;
+      const dzT = norm ? layerNormInputGradient(dyT, norm) : dyT;
+      layers[layer] = { inputT, dzT, norm: norm && { dyT, normalized: norm.normalized } };
+      next -= norm ? 4 : 2;
+      if (layer > 0 || inputGradient) upstreamT = denseInputGradient(weights.blocks[next]!, dzT);
     }
-    return { blockGradients: gradients, inputGradient: inputGradient ? tf.transpose(upstreamT as tf.Tensor2D) : null };
+    return { layers, inputGradient: inputGradient ? tf.transpose(upstreamT as tf.Tensor2D) : null };
+  }
+
+  /**
+   * The gradient of every MLP block, in layout order, summed over examples `rows` (all of them when absent). Up to here
+   * each example was a column of its own, so a micro-shard's columns give that micro-shard's gradient with the very ops
+   * it would have had alone, and one pass above serves every micro-shard of a task.
+   */
+  parameterGradients(layers: LayerUpstream[], rows?: RowRange): Tensor[] {
+    const taken = (t: Tensor) => (rows ? sliceColumns(t, ...rows) : t);
+    return layers.flatMap(({ inputT, dzT, norm }) => {
+      const { dWeights, dBias } = denseParameterGradients(taken(inputT), taken(dzT));
+      if (!norm) return [dWeights, dBias];
+      const { dGamma, dBeta } = layerNormParameterGradients(taken(norm.dyT), taken(norm.normalized));
+      return [dWeights, dBias, dGamma, dBeta];
+    });
   }
 
   /** Predicted probabilities: the positive-class probability [rows, 1], or the class distribution [rows, K]. */

@@ -13,6 +13,7 @@ import {
   unpackRows,
   zeroTouched,
   type EmbeddingTable,
+  type MicroShardPass,
   type TouchedRows,
 } from '@churnlab/model';
 import { addInto, firstNonFinite } from '@churnlab/kernels';
@@ -75,19 +76,20 @@ export class WorkerRuntime {
     const versionRead = this.loadParameters(task.readVersion);
     const slot = task.slot ?? task.worker;
     if (this.network.tables.length > 0) this.setTaskRows(task.microShards);
-    let lossSum = 0;
-    const leaf = (i: number): Leaf => {
-      const { lossSum: loss, leaf } = this.microShardGradient(task, i);
-      lossSum += loss;
-      return leaf;
-    };
     let finite = true;
+    let lossSum = 0;
     // Inside a scope, so that a failing micro-shard leaves no tensor of the others behind.
     const written = tf.tidy(() => {
+      const pass = this.taskPass(task);
+      const leaf = (i: number): Leaf => {
+        lossSum += pass.lossSums[i]!;
+        return this.microShardLeaf(pass, task, i);
+      };
       const summed = treeReduce(task.microShards.length, leaf, (left, right) => ({
         blocks: addTensors(left.blocks, right.blocks),
         rows: left.rows && addInto(left.rows, right.rows!),
       }));
+      pass.dispose();
       // Checked while the slot is still this task's: a retry taking it over afterwards must not be blamed on this one.
       return this.fillSlot(task, slot, () => {
         this.writeSlot(slot, summed.blocks, summed.rows);
@@ -151,24 +153,31 @@ export class WorkerRuntime {
     this.gradient.dispose();
   }
 
+  /** The forward and backward pass of all the task's micro-shards at once, their rows gathered one micro-shard after another. */
+  private taskPass(task: GradientTask): MicroShardPass {
+    this.gather(this.setup.train, task.microShards);
+    return this.gradient.microShardPass(this.features, this.labels, task.microShards.map((shard) => shard.length), task.scale, this.categories);
+  }
+
   /**
-   * The gradient of micro-shard `i` of the task, rounded to the run's precision, and its Σloss. Rounding needs the
-   * whole vector in memory, so a rounded gradient goes through `leafGradient` and back to the backend; the tables'
-   * rows are there anyway, and this micro-shard's are packed to the task's touched rows.
+   * Micro-shard `i`'s gradient from the task's pass, rounded to the run's precision. Rounding needs the whole vector in
+   * memory, so a rounded gradient goes through `leafGradient` and back to the backend; the tables' rows are there
+   * anyway, and this micro-shard's are packed to the task's touched rows.
    */
-  private microShardGradient(task: GradientTask, i: number): { lossSum: number; leaf: Leaf } {
-    const shard = task.microShards[i]!;
+  private microShardLeaf(pass: MicroShardPass, task: GradientTask, i: number): Leaf {
     const tables = this.network.tables.length > 0;
     const rounding = this.rounder.name !== 'float32';
     if ((tables || rounding) && this.leafGradient.length === 0) this.leafGradient = new Float32Array(this.setup.store.size);
     const out = this.leafGradient;
     // Zero the rows the previous micro-shard left, so the buffer is zero in the tables but for this one's rows: packing
     // reads just those, but a rounder sees the whole vector (int8 takes its scale from it).
-    if (tables) zeroTouched(out, this.leafTouched);
-    this.gather(this.setup.train, shard);
-    const { lossSum, blocks } = this.gradient.gradientTensors(this.features, this.labels, shard.length, task.scale, out, this.categories, this.leafTouched);
+    if (tables) {
+      zeroTouched(out, this.leafTouched);
+      pass.scatterTables(i, out, this.leafTouched);
+    }
+    const blocks = pass.blocks(i);
     const rounded = rounding ? this.rounded(blocks, out, task.step, task.firstMicroShard + i) : blocks;
-    return { lossSum, leaf: { blocks: rounded, rows: tables ? packRowsWithin(out, this.leafTouched, this.taskTouched, this.packedRowsBuffer(i)) : null } };
+    return { blocks: rounded, rows: tables ? packRowsWithin(out, this.leafTouched, this.taskTouched, this.packedRowsBuffer(i)) : null };
   }
 
   /** Rounds a micro-shard's gradient (its MLP blocks, disposed here, and the tables' rows in `out`) in `out`, and returns the rounded blocks as tensors. */
@@ -222,20 +231,25 @@ export class WorkerRuntime {
     }
   }
 
-  /** Copies the task rows' features, labels and (with embedding tables) bucket ids into the scratch buffers. */
-  private gather(data: Dataset, rows: Uint32Array): void {
+  /** Copies the rows of the task's micro-shards, one after another: their features, labels and (with embedding tables) bucket ids. */
+  private gather(data: Dataset, microShards: Uint32Array[]): void {
     const width = data.width;
     const k = this.network.tables.length;
-    if (this.features.length < rows.length * width || this.labels.length < rows.length) {
-      this.features = new Float32Array(rows.length * width);
-      this.labels = new Float32Array(rows.length);
-      this.categories = new Uint32Array(rows.length * k);
+    const total = microShards.reduce((n, shard) => n + shard.length, 0);
+    if (this.features.length < total * width || this.labels.length < total) {
+      this.features = new Float32Array(total * width);
+      this.labels = new Float32Array(total);
+      this.categories = new Uint32Array(total * k);
     }
-    rows.forEach((row, i) => {
-      this.features.set(data.features.subarray(row * width, (row + 1) * width), i * width);
-      this.labels[i] = data.labels[row]!;
-    });
-    if (k > 0) rows.forEach((row, i) => this.categories.set(data.categories!.subarray(row * k, (row + 1) * k), i * k));
+    let i = 0;
+    for (const shard of microShards) {
+      for (const row of shard) {
+        this.features.set(data.features.subarray(row * width, (row + 1) * width), i * width);
+        this.labels[i] = data.labels[row]!;
+        if (k > 0) this.categories.set(data.categories!.subarray(row * k, (row + 1) * k), i * k);
+        i++;
+      }
+    }
   }
 }
 
