@@ -65,7 +65,7 @@ export class BatchGradient {
    * caller, so that several gradients can be summed there before one read. Only the tables' rows are written to `out`.
    */
   gradientTensors(features: Float32Array, labels: Float32Array, rows: number, scale: number, out: Float32Array, categories?: Uint32Array, touched?: TouchedRows): { lossSum: number; blocks: Tensor[] } {
-    if (this.network.tables.length > 0 && !touched) throw new RangeError('BatchGradient: a model with embedding tables needs the categories and the touched rows to fill');
+    if (this.network.tables.length > 0 && (!categories || !touched)) throw new RangeError('BatchGradient: a model with embedding tables needs the categories and the touched rows to fill');
     const pass = this.microShardPass(features, labels, [rows], scale, categories);
     try {
       if (touched) pass.scatterTables(0, out, touched);
@@ -84,11 +84,11 @@ export class BatchGradient {
   microShardPass(features: Float32Array, labels: Float32Array, shardRows: readonly number[], scale: number, categories?: Uint32Array): MicroShardPass {
     const { network } = this;
     const tables = network.tables.length > 0;
-    if (tables && !categories) throw new RangeError('BatchGradient: a model with embedding tables needs the categories and the touched rows to fill');
-    const starts = shardRows.map((_, i) => shardRows.slice(0, i).reduce((a, b) => a + b, 0));
-    const ranges = shardRows.map((count, i): RowRange => [starts[i]!, count]);
-    const rows = starts.at(-1)! + shardRows.at(-1)!;
-    const whole = ranges.length === 1 ? undefined : ranges;
+    if (tables && !categories) throw new RangeError("BatchGradient: a model with embedding tables needs the examples' categories");
+    let rows = 0;
+    const ranges = shardRows.map((count): RowRange => [(rows += count) - count, count]);
+    // With one micro-shard its gradient is the whole pass's, taken without slicing.
+    const perShard = ranges.length > 1 ? ranges : undefined;
     const embedded = tables ? this.gather(categories!, rows) : null;
     // Kept past the scope: what every micro-shard's parameter gradients are taken from, freed by dispose.
     let kept: { layers: LayerUpstream[]; sums: Tensor; embedding: Tensor | null } | undefined;
@@ -102,7 +102,7 @@ export class BatchGradient {
       const inputGradient = upstream.inputGradient;
       // The embeddings are the input's last columns (mlpInput puts them after the dense features).
       const embedding = inputGradient && tf.slice(inputGradient, [0, inputGradient.shape[1]! - e!.shape[1]!], [-1, -1]);
-      const sums = tf.stack(whole ? whole.map((range) => lossSum(rowLosses, range)) : [lossSum(rowLosses)]);
+      const sums = tf.stack(perShard ? perShard.map((range) => lossSum(rowLosses, range)) : [lossSum(rowLosses)]);
       [sums, ...(embedding ? [embedding] : []), ...upstreamTensors(upstream.layers)].forEach((t) => tf.keep(t));
       kept = { layers: upstream.layers, sums, embedding };
     });
@@ -114,7 +114,7 @@ export class BatchGradient {
     const k = network.tables.length;
     return {
       lossSums,
-      blocks: (i) => tf.tidy(() => network.parameterGradients(layers, whole?.[i])),
+      blocks: (i) => tf.tidy(() => network.parameterGradients(layers, perShard?.[i])),
       scatterTables: (i, out, touched) => {
         if (!tableGradient) return;
         const [start, count] = ranges[i]!;

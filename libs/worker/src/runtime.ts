@@ -80,16 +80,7 @@ export class WorkerRuntime {
     let lossSum = 0;
     // Inside a scope, so that a failing micro-shard leaves no tensor of the others behind.
     const written = tf.tidy(() => {
-      const pass = this.taskPass(task);
-      const leaf = (i: number): Leaf => {
-        lossSum += pass.lossSums[i]!;
-        return this.microShardLeaf(pass, task, i);
-      };
-      const summed = treeReduce(task.microShards.length, leaf, (left, right) => ({
-        blocks: addTensors(left.blocks, right.blocks),
-        rows: left.rows && addInto(left.rows, right.rows!),
-      }));
-      pass.dispose();
+      const summed = this.summedMicroShards(task, (loss) => (lossSum += loss));
       // Checked while the slot is still this task's: a retry taking it over afterwards must not be blamed on this one.
       return this.fillSlot(task, slot, () => {
         this.writeSlot(slot, summed.blocks, summed.rows);
@@ -153,10 +144,26 @@ export class WorkerRuntime {
     this.gradient.dispose();
   }
 
-  /** The forward and backward pass of all the task's micro-shards at once, their rows gathered one micro-shard after another. */
-  private taskPass(task: GradientTask): MicroShardPass {
+  /**
+   * The task's micro-shard gradients summed in the fixed tree, from one forward and backward pass over all their rows
+   * (gathered one micro-shard after another); each micro-shard's Σloss goes to `onLoss`, in order.
+   */
+  private summedMicroShards(task: GradientTask, onLoss: (lossSum: number) => void): Leaf {
     this.gather(this.setup.train, task.microShards);
-    return this.gradient.microShardPass(this.features, this.labels, task.microShards.map((shard) => shard.length), task.scale, this.categories);
+    const pass = this.gradient.microShardPass(this.features, this.labels, task.microShards.map((shard) => shard.length), task.scale, this.categories);
+    // The pass's tensors outlive any scope: freed here even when a micro-shard fails.
+    try {
+      const leaf = (i: number): Leaf => {
+        onLoss(pass.lossSums[i]!);
+        return this.microShardLeaf(pass, task, i);
+      };
+      return treeReduce(task.microShards.length, leaf, (left, right) => ({
+        blocks: addTensors(left.blocks, right.blocks),
+        rows: left.rows && addInto(left.rows, right.rows!),
+      }));
+    } finally {
+      pass.dispose();
+    }
   }
 
   /**

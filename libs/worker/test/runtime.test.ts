@@ -3,7 +3,7 @@ import { syntheticCtr, toShared } from '@churnlab/data';
 import { BatchGradient, initialParameters, Network, parameterLayout, treeSum, type ModelSpec } from '@churnlab/model';
 import { defaultOptimizerConfig, gradientPrecision, ServerShards, SharedParameters, splitMicroShards } from '@churnlab/ps';
 import { seedStream } from '@churnlab/random';
-import { initWasmBackend } from '@churnlab/tensor';
+import { initWasmBackend, tf } from '@churnlab/tensor';
 import { WorkerRuntime } from '../src/index.js';
 
 const { train, eval: evaluation } = syntheticCtr({ seed: 2, examples: 400, dense: 5, categorical: [3], teacherHidden: 4, labelNoise: 0.05, evalFraction: 0.25 });
@@ -45,6 +45,23 @@ describe('WorkerRuntime', () => {
     expect(result).toMatchObject({ step: 3, worker: 1, versionRead: 1, rows: 32 });
     expect(store.gradientSlot(1)).toEqual(directGradient(new Float32Array(store.params), shards, 1 / 32));
     expect(store.gradientSlot(0).every((v) => v === 0)).toBe(true);
+  });
+
+  it('leaves no tensor behind a task but its parameters, and reports the micro-shards\' Σloss as the gradient alone gives it', () => {
+    const { runtime } = setup();
+    runtime.computeGradient({ step: 0, worker: 0, microShards: shards, firstMicroShard: 0, scale: 1 / 32 });
+    const held = tf.memory().numTensors;
+    const result = runtime.computeGradient({ step: 1, worker: 0, microShards: shards, firstMicroShard: 0, scale: 1 / 32 });
+    expect(tf.memory().numTensors).toBe(held);
+    const batch = new BatchGradient(new Network(model));
+    batch.setParameters(initialParameters(layout, 3));
+    const lossSums = shards.map((rows) => {
+      const x = new Float32Array(rows.length * train.width);
+      rows.forEach((r, i) => x.set(train.features.subarray(r * train.width, (r + 1) * train.width), i * train.width));
+      return batch.compute(x, Float32Array.from(rows, (r) => train.labels[r]!), rows.length, 1 / 32, new Float32Array(layout.size));
+    });
+    batch.dispose();
+    expect(result.lossSum).toBe(lossSums.reduce((a, b) => a + b, 0));
   });
 
   it('loads the parameters through a copy when a write overlapped their upload, and computes at the version copied', () => {
