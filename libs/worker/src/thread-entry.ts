@@ -20,11 +20,7 @@ function runtimeFor(message: RunMessage): WorkerRuntime {
   const known = runtimes.get(message.setup.runId);
   if (known) return known;
   if (!('model' in message.setup)) throw new Error(`${UNKNOWN_RUN} ${message.setup.runId}`);
-  if (runtimes.size >= RUNS_HELD_PER_THREAD) {
-    const [oldestId, oldest] = runtimes.entries().next().value as [string, WorkerRuntime];
-    oldest.dispose();
-    runtimes.delete(oldestId);
-  }
+  if (runtimes.size >= RUNS_HELD_PER_THREAD) release(runtimes.keys().next().value!);
   const runtime = new WorkerRuntime(message.setup);
   runtimes.set(message.setup.runId, runtime);
   return runtime;
