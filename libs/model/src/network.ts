@@ -128,19 +128,11 @@ export class Network {
   }
 
   /**
-   * The backward pass from the logits' gradient [rows, outputs] through the layers `logits` traced: the gradient of
-   * every MLP block, in layout order, and with `inputGradient` that of the MLP input [rows, inputs + Σ dimensions].
-   * Written out rather than taped, which took model b's micro-shard from 72 to 41 kernels and from 0.89 to 0.76 ms;
-   * without layer norm the ops are the ones autodiff ran, so the gradient is the same to the bit.
-   */
-  backward(weights: NetworkWeights, trace: LayerTrace[], dLogits: Tensor, inputGradient: boolean): { blockGradients: Tensor[]; inputGradient: Tensor | null } {
-    const upstream = this.upstream(weights, trace, dLogits, inputGradient);
-    return { blockGradients: this.parameterGradients(upstream.layers), inputGradient: upstream.inputGradient };
-  }
-
-  /**
-   * The part of the backward pass that all examples share: each layer's upstream gradient, from the last layer to the
-   * first, and with `inputGradient` that of the MLP input. parameterGradients then sums them over any range of examples.
+   * The part of the backward pass from the logits' gradient [rows, outputs] that all examples share: each layer's
+   * upstream gradient, from the last layer to the first, and with `inputGradient` that of the MLP input [rows, inputs +
+   * Σ dimensions]; parameterGradients then sums them over any range of examples. Written out rather than taped, which
+   * took model b's micro-shard from 72 to 41 kernels and from 0.89 to 0.76 ms; without layer norm the ops are the ones
+   * autodiff ran, so the gradient is the same to the bit.
    */
   upstream(weights: NetworkWeights, trace: LayerTrace[], dLogits: Tensor, inputGradient: boolean): { layers: LayerUpstream[]; inputGradient: Tensor | null } {
     const layers: LayerUpstream[] = new Array(trace.length);
