@@ -8,8 +8,13 @@ import type { TouchedRows } from './touched-rows.js';
 export interface MicroShardPass {
   /** Σloss of each micro-shard (unscaled). */
   readonly lossSums: number[];
-  /** Micro-shard i's MLP block gradients (times the scale), one tensor per block of mlpBlocks, owned by the caller. */
-  blocks(i: number): Tensor[];
+  /**
+   * Micro-shard i's MLP block gradients (times the scale), owned by the caller: one tensor per block of mlpBlocks, or,
+   * given a `layer`, per block of that dense layer (its kernel, bias and, with layer norm, gain and shift).
+   */
+  blocks(i: number, layer?: number): Tensor[];
+  /** How many dense layers the network has: the `layer`s blocks takes. */
+  readonly layers: number;
   /** With embedding tables, writes micro-shard i's sparse table gradient into `out` and sets `touched` to its rows (see compute). */
   scatterTables(i: number, out: Float32Array, touched: TouchedRows): void;
   /** Frees the pass's tensors; the blocks handed out stay the caller's. */
@@ -114,7 +119,8 @@ export class BatchGradient {
     const k = network.tables.length;
     return {
       lossSums,
-      blocks: (i) => tf.tidy(() => network.parameterGradients(layers, perShard?.[i])),
+      blocks: (i, layer) => tf.tidy(() => network.parameterGradients(layer === undefined ? layers : [layerAt(layers, layer)], perShard?.[i])),
+      layers: layers.length,
       scatterTables: (i, out, touched) => {
         if (!tableGradient) return;
         const [start, count] = ranges[i]!;
@@ -163,4 +169,10 @@ export class BatchGradient {
 /** Every tensor the layers' upstream gradients hold. */
 function upstreamTensors(layers: LayerUpstream[]): Tensor[] {
   return layers.flatMap(({ inputT, dzT, norm }) => [inputT, dzT, ...(norm ? [norm.dyT, norm.normalized] : [])]);
+}
+
+function layerAt(layers: LayerUpstream[], layer: number): LayerUpstream {
+  const found = Number.isInteger(layer) ? layers[layer] : undefined;
+  if (!found) throw new RangeError(`MicroShardPass.blocks: layer ${layer} does not exist (0..${layers.length - 1})`);
+  return found;
 }

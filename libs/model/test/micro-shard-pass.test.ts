@@ -50,6 +50,24 @@ describe.each(backends)('BatchGradient.microShardPass on %s', (_backend, init) =
     gradient.dispose();
   });
 
+  it.each(cases)('with %s gives, layer by layer, the blocks of the whole gradient in layout order', async (_name, spec, labels) => {
+    await init();
+    const network = new Network(spec);
+    const gradient = new BatchGradient(network);
+    gradient.setParameters(nudged(initialParameters(network.layout, 4)));
+    const pass = gradient.microShardPass(dense, labels, shardRows, scale, categories);
+    expect(pass.layers).toBe(spec.hidden.length + 1);
+    const whole = pass.blocks(2);
+    const byLayer = Array.from({ length: pass.layers }, (_, layer) => pass.blocks(2, layer));
+    // A kernel and a bias per layer, and a hidden layer's layer-norm gain and shift.
+    expect(byLayer.map((blocks) => blocks.length)).toEqual(byLayer.map((_, layer) => (spec.layerNorm && layer < pass.layers - 1 ? 4 : 2)));
+    expect(byLayer.flat().map((b) => Array.from(b.dataSync()))).toEqual(whole.map((b) => Array.from(b.dataSync())));
+    expect(() => pass.blocks(0, pass.layers)).toThrow(`layer ${pass.layers} does not exist (0..${pass.layers - 1})`);
+    tf.dispose([...whole, ...byLayer.flat()]);
+    pass.dispose();
+    gradient.dispose();
+  });
+
   it('frees every tensor it made once disposed, the blocks handed out aside', async () => {
     await init();
     const network = new Network(cases[1]![1]);
