@@ -13,7 +13,7 @@ export interface MicroShardPass {
    * given a `layer`, per block of that dense layer (its kernel, bias and, with layer norm, gain and shift).
    */
   blocks(i: number, layer?: number): Tensor[];
-  /** How many dense layers the network has: the `layer`s blocks takes. */
+  /** How many dense layers the network has: blocks takes a `layer` from 0 to one less. */
   readonly layers: number;
   /** With embedding tables, writes micro-shard i's sparse table gradient into `out` and sets `touched` to its rows (see compute). */
   scatterTables(i: number, out: Float32Array, touched: TouchedRows): void;
