@@ -1,5 +1,6 @@
 import { readInto, tf, type Tensor } from '@churnlab/tensor';
 import { embeddingWidth, gatherEmbeddingRows, scatterEmbeddingGradient } from './embedding-rows.js';
+import { sliceColumns } from './heap-slices.js';
 import { lossSum, type RowRange } from './losses.js';
 import type { LayerTrace, LayerUpstream, Network, NetworkWeights } from './network.js';
 import type { TouchedRows } from './touched-rows.js';
@@ -106,7 +107,7 @@ export class BatchGradient {
       const upstream = network.upstream(this.weights, trace, dLogits, e !== null);
       const inputGradient = upstream.inputGradient;
       // The embeddings are the input's last columns (mlpInput puts them after the dense features).
-      const embedding = inputGradient && tf.slice(inputGradient, [0, inputGradient.shape[1]! - e!.shape[1]!], [-1, -1]);
+      const embedding = inputGradient && sliceColumns(inputGradient, inputGradient.shape[1]! - e!.shape[1]!, e!.shape[1]!);
       const sums = tf.stack(perShard ? perShard.map((range) => lossSum(rowLosses, range)) : [lossSum(rowLosses)]);
       [sums, ...(embedding ? [embedding] : []), ...upstreamTensors(upstream.layers)].forEach((t) => tf.keep(t));
       kept = { layers: upstream.layers, sums, embedding };

@@ -27,7 +27,7 @@ export function sliceRows(tensor: Tensor, start: number, count: number): Tensor 
   const out = heap.allocate([count, ...rest]);
   // Viewed after the allocation, which may have grown (and so replaced) the memory.
   const values = new Float32Array(heap.memory.buffer);
-  const width = rest.reduce((a, b) => a * b, 1);
+  const width = tf.util.sizeFromShape(rest);
   const from = heap.byteOffset(tensor) / 4 + start * width;
   values.copyWithin(heap.byteOffset(out) / 4, from, from + count * width);
   return out;

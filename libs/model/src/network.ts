@@ -151,9 +151,10 @@ export class Network {
   }
 
   /**
-   * The gradient of every MLP block, in layout order, summed over examples `rows` (all of them when absent). Up to here
-   * each example was a column of its own, so a micro-shard's columns give that micro-shard's gradient with the very ops
-   * it would have had alone, and one pass above serves every micro-shard of a task.
+   * The gradient of every MLP block of `layers` (the network's, or some of them), in layout order, summed over examples
+   * `rows` (all of them when absent). Up to here each example was a column of its own, so a micro-shard's columns give
+   * that micro-shard's gradient with the very ops it would have had alone, and one pass above serves every micro-shard
+   * of a task.
    */
   parameterGradients(layers: LayerUpstream[], rows?: RowRange): Tensor[] {
     const taken = (t: Tensor) => (rows ? sliceColumns(t, ...rows) : t);
