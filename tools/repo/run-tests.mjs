@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The test command: build, type-check the tests, check the dependency order, lint and test every project, then total every test.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testTotals } from './test-totals.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(root, '.test-results');
@@ -22,15 +23,10 @@ const layered = built && step('dependency order', 'node', ['tools/repo/check-dep
 const linted = built && step('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--output-style=static', '--parallel=2']);
 const tested = built && step('test', 'npx', ['nx', 'run-many', '-t', 'test', '--output-style=static', '--parallel=1']);
 
-let passed = 0;
-let failed = 0;
-for (const file of existsSync(resultsDir) ? readdirSync(resultsDir) : []) {
-  const report = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  // A file that failed to load counts as a failure even though none of its tests ran.
-  failed += report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
-}
+const { passed, failures, ...counted } = testTotals(resultsDir, root);
+let { failed } = counted;
+// Printed last, beside the total, so that the tail of a long log says what failed.
+for (const line of failures) console.log(line);
 const setupFailures = [systemPackages, built, typed, layered, linted, tested].filter((ok) => !ok).length;
 if (setupFailures && failed === 0) failed = setupFailures;
 console.log(`${passed} passed, ${failed} failed`);
