@@ -1,6 +1,6 @@
-import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { treeSum } from '@churnlab/model';
 import type { BatchSource, GradientResult, GradientTask, GradientWorkers, SharedParameters } from '../src/index.js';
+import { type TurnDelay, waitTurns } from './turn-delay.js';
 
 /** Least squares on fixed rows: minimise Σ_r ½(w·x_r − y_r)² over a `features`-wide weight vector w. */
 export interface LeastSquares {
@@ -63,12 +63,9 @@ export function cyclicBatches(rows: number, batchSize: number, steps: number): B
   return { batchSize, steps, rowsForStep: (step) => Uint32Array.from({ length: batchSize }, (_, i) => (step * batchSize + i) % rows) };
 }
 
-/** How long worker `worker` takes on step `step`, in milliseconds; 0 still yields to the event loop once. */
-export type Delay = (worker: number, step: number) => number;
-
 /**
  * Real GradientWorkers for least squares, in this thread: each task reads the store under its sequence lock (or the kept
- * version it names), computes its micro-shards in float32, sums them with treeSum, waits its artificial delay and then
+ * version it names), computes its micro-shards in float32, sums them with treeSum, waits its turns and then
  * fills its gradient slot.
  */
 export class LeastSquaresWorkers implements GradientWorkers {
@@ -79,7 +76,7 @@ export class LeastSquaresWorkers implements GradientWorkers {
     private readonly problem: LeastSquares,
     private readonly store: SharedParameters,
     readonly count: number,
-    private readonly delay: Delay = () => 0,
+    private readonly delay: TurnDelay = () => 0,
   ) {}
 
   async compute(task: GradientTask): Promise<GradientResult> {
@@ -87,8 +84,7 @@ export class LeastSquaresWorkers implements GradientWorkers {
     const w = new Float32Array(this.store.handle.size);
     const versionRead = task.readVersion === undefined ? this.store.read(w) : this.store.readVersion(task.readVersion, w);
     const { gradient, lossSum } = shardsGradient(this.problem, w, task.microShards, task.scale);
-    const ms = this.delay(task.worker, task.step);
-    await (ms > 0 ? sleep(ms) : nextTurn());
+    await waitTurns(this.delay(task.worker, task.step));
     this.store.gradientSlot(task.slot ?? task.worker).set(gradient);
     return { step: task.step, worker: task.worker, versionRead, lossSum, rows: task.microShards.reduce((n, s) => n + s.length, 0) };
   }

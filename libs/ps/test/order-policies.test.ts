@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderPolicy, orderPolicyNames } from '../src/index.js';
-import type { Delay } from './least-squares-workers.js';
+import type { TurnDelay } from './turn-delay.js';
 import { microShard, shardGradient, shardsGradient } from './least-squares-workers.js';
 import { batches, batchSize, hex, initial, learningRate, problem, referenceSgd, steps, train } from './training-harness.js';
 
@@ -59,7 +59,7 @@ describe('sync order', () => {
     const want = referenceSgd('tree').path;
     for (const w of [1, 2, 4, 8]) {
       // Later workers finish first on even steps, earlier workers on odd steps.
-      const reversed: Delay = (worker, step) => (step % 2 === 0 ? w - 1 - worker : worker);
+      const reversed: TurnDelay = (worker, step) => (step % 2 === 0 ? w - 1 - worker : worker);
       expect((await train({ order: 'sync', workers: w })).path, `${w} workers`).toBe(want);
       expect((await train({ order: 'sync', workers: w, delay: reversed })).path, `${w} workers, reversed`).toBe(want);
     }
@@ -95,8 +95,8 @@ describe('sync order', () => {
 
 describe('async order', () => {
   const workers = 3;
-  // Worker 1 takes 50 ms over its first step and 5 ms over each later one; workers 0 and 2 only yield a turn.
-  const slowWorker1: Delay = (worker, step) => (worker === 1 ? (step === 0 ? 50 : 5) : 0);
+  // Worker 1 waits 50 more turns over its first step and 5 over each later one; workers 0 and 2 only yield a turn.
+  const slowWorker1: TurnDelay = (worker, step) => (worker === 1 ? (step === 0 ? 50 : 5) : 0);
 
   it('applies every (step, worker) exactly once, as versions 1..N in event order, with staleness = version − 1 − versionRead', async () => {
     const run = await train({ order: 'async', workers, delay: slowWorker1 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planFromEvents, recordedPolicy, type UpdateEvent } from '../src/index.js';
-import type { Delay } from './least-squares-workers.js';
+import type { TurnDelay } from './turn-delay.js';
 import { steps, train } from './training-harness.js';
 
 const workers = 3;
-const slowWorker1: Delay = (worker, step) => (worker === 1 ? (step === 0 ? 20 : 3) : 0);
+const slowWorker1: TurnDelay = (worker, step) => (worker === 1 ? (step === 0 ? 20 : 3) : 0);
 /** Another timing altogether, so a replay cannot pass by repeating the recorded timing. */
-const slowWorker0: Delay = (worker) => (worker === 0 ? 4 : 0);
+const slowWorker0: TurnDelay = (worker) => (worker === 0 ? 4 : 0);
 const shape = { steps, workers, shards: 1 };
 
 describe('replaying a recorded run', () => {

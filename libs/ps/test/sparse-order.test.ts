@@ -5,6 +5,7 @@ import { defaultOptimizerConfig, optimizerNames, orderPolicy, ServerShards, Shar
 import { cyclicBatches } from './least-squares-workers.js';
 import { embeddingProblem, EmbeddingWorkers, parameterCount } from './sparse-workers.js';
 import { withShardThreads } from './shard-threads.js';
+import type { TurnDelay } from './turn-delay.js';
 
 const problem = embeddingProblem(80, 4, 200, 3);
 const size = parameterCount(problem);
@@ -39,7 +40,7 @@ interface SparseRun {
 }
 
 /** Trains the embedding problem with a store that knows the table (sparse) or not (every gradient dense). */
-async function train(options: { order: string; workers: number; sparse: boolean; optimizer?: OptimizerName; psShards?: number; delay?: (w: number, s: number) => number; shardThreads?: boolean }): Promise<SparseRun> {
+async function train(options: { order: string; workers: number; sparse: boolean; optimizer?: OptimizerName; psShards?: number; delay?: TurnDelay; shardThreads?: boolean }): Promise<SparseRun> {
   const policy = orderPolicy(options.order);
   const tables = options.sparse ? [problem.table] : [];
   const store = SharedParameters.create(initial, policy.gradientSlots(options.workers), policy.historyDepth(options.workers), tables);

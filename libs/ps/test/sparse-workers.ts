@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   copyTouchedRows,
   createTouchedRows,
@@ -14,6 +13,7 @@ import {
   type TouchedRows,
 } from '@churnlab/model';
 import type { GradientResult, GradientTask, GradientWorkers, SharedParameters } from '../src/index.js';
+import { type TurnDelay, waitTurns } from './turn-delay.js';
 
 /**
  * Least squares with an embedding table: example r predicts w·x_r + Σ_j e[id_r][j], loss ½(prediction − y_r)².
@@ -72,7 +72,7 @@ export class EmbeddingWorkers implements GradientWorkers {
     private readonly problem: EmbeddingProblem,
     private readonly store: SharedParameters,
     readonly count: number,
-    private readonly delay: (worker: number, step: number) => number = () => 0,
+    private readonly delay: TurnDelay = () => 0,
   ) {}
 
   async compute(task: GradientTask): Promise<GradientResult> {
@@ -89,8 +89,7 @@ export class EmbeddingWorkers implements GradientWorkers {
     const union = createTouchedRows([this.problem.table]);
     unionTouchedRows(union, touched);
     this.touchedByTask.set(`${task.step}/${task.worker}`, Array.from(touchedIds(union, 0)));
-    for (let i = 0; i < this.delay(task.worker, task.step); i++) await nextTurn();
-    await nextTurn();
+    await waitTurns(this.delay(task.worker, task.step));
     const slot = task.slot ?? task.worker;
     const slotTouched = this.store.touchedRows(slot);
     if (!slotTouched) {

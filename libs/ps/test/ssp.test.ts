@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { orderPolicy, type UpdateEvent } from '../src/index.js';
-import type { Delay } from './least-squares-workers.js';
+import type { TurnDelay } from './turn-delay.js';
 import { steps, train } from './training-harness.js';
 
 const workers = 3;
-/** Worker 1 takes 6 ms per step; the others only yield a turn, so without a bound they race ahead. */
-const slowWorker1: Delay = (worker) => (worker === 1 ? 6 : 0);
+/** Worker 1 waits 6 more turns per step; the others only yield a turn, so without a bound they race ahead. */
+const slowWorker1: TurnDelay = (worker) => (worker === 1 ? 6 : 0);
 
 /** The largest lead in the event log: a worker's step minus the steps the slowest worker had finished when it was applied. */
 function maxLead(events: UpdateEvent[]): number {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { orderPolicy, recordedPolicy, type UpdateEvent } from '../src/index.js';
-import type { Delay } from './least-squares-workers.js';
+import type { TurnDelay } from './turn-delay.js';
 import { initial, pathOf, sgdRange, steps, train, workerGradient } from './training-harness.js';
 
 const workers = 4;
-/** Worker w arrives (W − 1 − w)·4 ms late: the reverse of worker order on every step. */
-const reversed: Delay = (worker) => (workers - 1 - worker) * 4;
+/** Worker w arrives (W − 1 − w)·4 turns late: the reverse of worker order on every step. */
+const reversed: TurnDelay = (worker) => (workers - 1 - worker) * 4;
 
 /** SGD whose step gradient is the left-to-right float32 sum of the worker gradients in the order events.jsonl records for it. */
 function referenceInRecordedOrder(events: UpdateEvent[]): string {

@@ -9,7 +9,8 @@ import {
   type OrderPolicy,
   type UpdateEvent,
 } from '../src/index.js';
-import { cyclicBatches, type Delay, leastSquaresProblem, LeastSquaresWorkers, microShard, shardGradient, shardsGradient } from './least-squares-workers.js';
+import { cyclicBatches, leastSquaresProblem, LeastSquaresWorkers, microShard, shardGradient, shardsGradient } from './least-squares-workers.js';
+import type { TurnDelay } from './turn-delay.js';
 
 export const problem = leastSquaresProblem(50, 5);
 export const initial = Float32Array.of(0.2, -0.1, 0, 0.05, -0.3);
@@ -40,9 +41,7 @@ export interface TrainOptions {
   order: string | OrderPolicy;
   workers: number;
   microShards?: number;
-  delay?: Delay;
-  /** Injected delay between a worker finishing and the server receiving its gradient. */
-  delayMs?: (step: number, worker: number) => number;
+  delay?: TurnDelay;
   optimizer?: Partial<OptimizerConfig>;
   psShards?: number;
   orderSeed?: number;
@@ -60,7 +59,6 @@ export async function train(options: TrainOptions): Promise<Run> {
     batches,
     microShards: options.microShards ?? 8,
     orderStream: seedStream(options.orderSeed ?? 1, 'order'),
-    ...(options.delayMs ? { delayMs: options.delayMs } : {}),
     onUpdate: (event) => {
       run.events.push(event);
       run.snapshots.set(event.version, new Float32Array(store.params));
