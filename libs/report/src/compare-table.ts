@@ -9,6 +9,11 @@ export interface SpreadCell {
   n?: number;
 }
 
+/** The cell's standard deviation and interval, or undefined when it summarizes a single value, which has no spread. */
+export function knownSpread(cell: SpreadCell): Pick<SpreadCell, 'std' | 'ci95'> | undefined {
+  return cell.n === 1 ? undefined : { std: cell.std, ci95: cell.ci95 };
+}
+
 /** One activation's line of a comparison. */
 export interface CompareRow {
   activation: string;

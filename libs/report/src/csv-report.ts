@@ -1,8 +1,12 @@
 import { activationFamily } from './activation-family.js';
+import { knownSpread } from './compare-table.js';
 import { reportedMeasures } from './measures.js';
 import type { ReportInput } from './report-input.js';
 
-/** Every number of the report as RFC 4180 CSV (CRLF lines, quoted fields where needed), full precision, one row per setting. */
+/**
+ * Every number of the report as RFC 4180 CSV (CRLF lines, quoted fields where needed), full precision, one row per
+ * setting; a measure over a single pair or replica leaves its std and interval empty.
+ */
 export function csvReport(input: ReportInput): string {
   const measures = reportedMeasures(input.rows);
   const ratios = input.rows.some((row) => row.againstBaseline);
@@ -15,7 +19,8 @@ export function csvReport(input: ReportInput): string {
     const { family, beta } = activationFamily(row.activation);
     const cells = measures.flatMap((m) => {
       const cell = m.pick(row);
-      return cell ? [cell.mean, cell.std, ...cell.ci95] : [undefined, undefined, undefined, undefined];
+      const spread = cell && knownSpread(cell);
+      return [cell?.mean, spread?.std, ...(spread?.ci95 ?? [undefined, undefined])];
     });
     const ratio = row.againstBaseline;
     const ratioCells = ratios ? (ratio ? [ratio.baseline, ratio.ratio, ...ratio.ci95] : [undefined, undefined, undefined, undefined]) : [];

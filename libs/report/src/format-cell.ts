@@ -1,4 +1,4 @@
-import type { SpreadCell } from './compare-table.js';
+import { knownSpread, type SpreadCell } from './compare-table.js';
 
 /** A number with four significant digits in its shortest form (0.1234, 0.0001234, 12.35), or '–' when not finite. */
 export function formatNumber(value: number): string {
@@ -11,7 +11,8 @@ export function formatNumber(value: number): string {
  */
 export function formatCell(cell: SpreadCell | undefined): string {
   if (!cell || !Number.isFinite(cell.mean)) return '–';
-  if (cell.n === 1) return `${formatNumber(cell.mean)} (one value: no spread)`;
-  const [low, high] = cell.ci95.map(formatNumber);
-  return `${formatNumber(cell.mean)} ± ${formatNumber(cell.std)} (95%: ${low} to ${high})`;
+  const spread = knownSpread(cell);
+  if (!spread) return `${formatNumber(cell.mean)} (one value: no spread)`;
+  const [low, high] = spread.ci95.map(formatNumber);
+  return `${formatNumber(cell.mean)} ± ${formatNumber(spread.std)} (95%: ${low} to ${high})`;
 }

@@ -7,6 +7,7 @@ import { renderSvg } from './render-svg.js';
 import type { ReportInput, ReportRow } from './report-input.js';
 import { baselineNote, baselineOf, reportTable, type TextTable } from './report-table.js';
 import { betweenCountsTextTable } from './between-counts-table.js';
+import { SPREAD_NOTE } from './measures.js';
 
 interface Chart {
   id: string;
@@ -46,7 +47,7 @@ export async function htmlReport(input: ReportInput): Promise<string> {
     '<body>',
     `<h1>${escapeHtml(input.title)}</h1>`,
     input.generatedAt ? `<p>Generated ${escapeHtml(input.generatedAt)}.</p>` : '',
-    '<p>PD (prediction difference) measures how much replicas trained the same way disagree on held-out examples. Every number is the mean over replica pairs; the error bars in the charts and the intervals in the table are 95% intervals.</p>',
+    `<p>PD (prediction difference) measures how much replicas trained the same way disagree on held-out examples. ${escapeHtml(SPREAD_NOTE)}</p>`,
     ...figures,
     '<h2>Every number</h2>',
     ...baselineHtml(baselineOf(input.rows)),

@@ -1,5 +1,6 @@
 import type { ReportInput } from './report-input.js';
 import { betweenCountsTextTable } from './between-counts-table.js';
+import { SPREAD_NOTE } from './measures.js';
 import { baselineNote, baselineOf, reportTable, type TextTable } from './report-table.js';
 
 /** The report as Markdown: title, date, the table of every number (GitHub pipe table) and the commands that produced it. */
@@ -11,7 +12,7 @@ export function markdownReport(input: ReportInput): string {
   lines.push(
     '## Every number',
     '',
-    'Each cell is the mean ± standard deviation over replica pairs, with the 95% interval.',
+    markdownText(SPREAD_NOTE),
     '',
     ...(baseline ? [markdownText(baselineNote(baseline)), ''] : []),
     ...pipeTable(table),

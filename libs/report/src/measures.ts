@@ -22,6 +22,13 @@ export const measures: readonly Measure[] = [
   { title: 'accuracy', key: 'accuracy', pick: (r) => r.metrics.accuracy },
 ];
 
+/**
+ * What a cell's mean, spread and interval are taken over: replica pairs for PD, replicas for the accuracy measures. The
+ * PD intervals treat the pairs as independent although every replica is in several of them, so they are too narrow.
+ */
+export const SPREAD_NOTE =
+  'PD: mean ± standard deviation over replica pairs; log loss, AUC and accuracy: over replicas. Intervals and error bars are 95% t-intervals; those of PD treat the pairs as independent, though each replica is in several, so read them as optimistic.';
+
 /** The measures at least one row has a number for (multi-class results have no relative PD and a NaN AUC). */
 export function reportedMeasures(rows: readonly ReportRow[]): Measure[] {
   return measures.filter((m) => rows.some((row) => Number.isFinite(m.pick(row)?.mean)));

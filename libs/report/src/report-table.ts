@@ -11,8 +11,8 @@ export interface TextTable {
 }
 
 /**
- * Every number of the report, one row per setting: each measure as `mean ± std (95%: low to high)` over replica pairs,
- * and, when some row has one, the PD as a multiple of the baseline's.
+ * Every number of the report, one row per setting: each measure as `mean ± std (95%: low to high)`, over replica pairs
+ * or replicas as SPREAD_NOTE says, and, when some row has one, the PD as a multiple of the baseline's.
  */
 export function reportTable(rows: readonly ReportRow[]): TextTable {
   const measures = reportedMeasures(rows);

@@ -21,6 +21,15 @@ describe('csvReport', () => {
     expect(line.startsWith('"gsmelu:alpha=1,beta=2",gsmelu,2,1,"say ""async""","two\nlines",4,')).toBe(true);
   });
 
+  it('leaves std and interval empty for a measure over a single pair or replica, which has no spread', () => {
+    const row = binaryRow('relu', 2, 0.1, 0.45, { replicas: 2 });
+    row.pd.relative = { mean: 0.1, std: 0, ci95: [0.1, 0.1], n: 1 };
+    const [head, line] = csvReport({ title: 't', rows: [row] }).split('\r\n');
+    const field = (key: string) => line!.split(',')[head!.split(',').indexOf(key)];
+    expect(['mean', 'std', 'ci95_low', 'ci95_high'].map((part) => field(`relative_pd_${part}`))).toEqual(['0.1', '', '', '']);
+    expect(field('absolute_pd_std')).not.toBe('');
+  });
+
   it('leaves a field empty for an absent or non-finite number', () => {
     const text = csvReport({ title: 't', rows: [multiClassRow('gelu', 2, 0.2, 0.3)] });
     const [head, line] = text.split('\r\n');

@@ -20,6 +20,12 @@ describe('htmlReport', () => {
     expect(body.match(/<tr>/g)).toHaveLength(18);
   });
 
+  it('says that PD is over replica pairs and the accuracy measures over replicas, and that the PD intervals are optimistic', async () => {
+    const html = await htmlReport({ title: 'sweep', rows: sweepRows() });
+    expect(html).toContain('PD: mean ± standard deviation over replica pairs; log loss, AUC and accuracy: over replicas.');
+    expect(html).toContain('read them as optimistic');
+  });
+
   it('needs no script and no network', async () => {
     const html = await htmlReport({ title: 'sweep', rows: sweepRows(), commands: ['churnlab compare'] });
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|url\(/i);

@@ -10,6 +10,7 @@ describe('markdownReport', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('# ReLU against SmeLU');
     expect(text).toContain('Generated 2025-01-02T03:04:05Z.');
+    expect(text).toContain('PD: mean ± standard deviation over replica pairs; log loss, AUC and accuracy: over replicas.');
     const table = lines.filter((line) => line.startsWith('|'));
     expect(table).toHaveLength(4);
     expect(table[0]).toBe('| activation | workers | order | shuffle | replicas | relative PD | absolute PD | top-1 PD | log loss | AUC | accuracy |');

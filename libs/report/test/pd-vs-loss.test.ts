@@ -8,6 +8,14 @@ describe('pdVsLossSpec', () => {
     expect(countMarks(await renderSvg(pdVsLossSpec(sweepRows())))).toEqual({ pd_interval: 18, loss_interval: 18, points: 18, labels: 18 });
   });
 
+  it('draws no interval for a measure over a single pair or replica, which has no spread', async () => {
+    const single = binaryRow('relu', 1, 0.15, 0.45, { replicas: 2 });
+    single.pd.relative = { mean: 0.15, std: 0, ci95: [0.15, 0.15], n: 1 };
+    single.metrics.logLoss = { mean: 0.45, std: 0, ci95: [0.45, 0.45], n: 1 };
+    const marks = countMarks(await renderSvg(pdVsLossSpec([single, binaryRow('smelu:1', 1, 0.1, 0.44)])));
+    expect(marks).toEqual({ pd_interval: 1, loss_interval: 1, points: 2, labels: 2 });
+  });
+
   it('labels each point with its activation and the settings that vary', async () => {
     const svg = await renderSvg(pdVsLossSpec([binaryRow('relu', 1, 0.15, 0.45), binaryRow('smelu:1', 4, 0.1, 0.44)]));
     expect(svg).toContain('>relu · 1 worker</text>');

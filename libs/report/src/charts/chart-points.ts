@@ -1,4 +1,5 @@
 import { activationFamily } from '../activation-family.js';
+import { knownSpread, type SpreadCell } from '../compare-table.js';
 import { plottedPd } from '../measures.js';
 import type { ReportRow } from '../report-input.js';
 import { rowLabel, varyingSettings } from '../row-label.js';
@@ -26,7 +27,10 @@ export interface ChartPoint {
 /** The vega expression that singles out ReLU, the baseline every chart highlights. */
 export const IS_RELU = 'datum.relu';
 
-/** The rows as chart data, with the plotted PD (relative or L1, see plottedPd) and log loss with their 95% intervals. */
+/**
+ * The rows as chart data, with the plotted PD (relative or L1, see plottedPd) and log loss with their 95% intervals
+ * (null, so no error bar, for a single pair or replica).
+ */
 export function chartPoints(rows: readonly ReportRow[]): ChartPoint[] {
   const pd = plottedPd(rows);
   const settings = varyingSettings(rows);
@@ -34,7 +38,8 @@ export function chartPoints(rows: readonly ReportRow[]): ChartPoint[] {
   return rows.map((row) => {
     const { family, beta } = activationFamily(row.activation);
     const pdCell = pd.pick(row);
-    const loss = row.metrics.logLoss;
+    const [pdLow, pdHigh] = interval(pdCell);
+    const [logLossLow, logLossHigh] = interval(row.metrics.logLoss);
     return {
       label: rowLabel(row.activation, row, settings),
       family,
@@ -44,13 +49,18 @@ export function chartPoints(rows: readonly ReportRow[]): ChartPoint[] {
       workers: row.workers,
       relu: family === 'relu',
       pd: finite(pdCell?.mean),
-      pdLow: finite(pdCell?.ci95[0]),
-      pdHigh: finite(pdCell?.ci95[1]),
-      logLoss: finite(loss.mean),
-      logLossLow: finite(loss.ci95[0]),
-      logLossHigh: finite(loss.ci95[1]),
+      pdLow,
+      pdHigh,
+      logLoss: finite(row.metrics.logLoss.mean),
+      logLossLow,
+      logLossHigh,
     };
   });
+}
+
+function interval(cell: SpreadCell | undefined): [number | null, number | null] {
+  const ci95 = cell && knownSpread(cell)?.ci95;
+  return [finite(ci95?.[0]), finite(ci95?.[1])];
 }
 
 function finite(value: number | undefined): number | null {
