@@ -1,5 +1,5 @@
 import { predictedClass } from './decision.js';
-import { checkPair, type Predictions } from './input.js';
+import { checkPair, MetricInputError, type Predictions } from './input.js';
 
 /** Binary relative PD: mean over rows of |pA − pB| / ((pA + pB)/2); a row where both are 0 contributes 0. */
 export function relativePd(a: Predictions, b: Predictions): number {
@@ -21,8 +21,12 @@ export function absolutePd(a: Predictions, b: Predictions): number {
   return sum / rows;
 }
 
-/** L1 PD: mean over rows of ½ Σₖ |pA(k) − pB(k)|. */
+/**
+ * L1 PD: mean over rows of ½ Σₖ |pA(k) − pB(k)| over K ≥ 2 class columns. A binary model's single column is not a
+ * distribution (its L1 PD over the two classes is absolutePd), so K = 1 is refused rather than halved.
+ */
 export function l1Pd(a: Predictions, b: Predictions, classes: number): number {
+  if (classes === 1) throw new MetricInputError('classes', classes, 'at least 2 class columns (for one binary column, absolutePd is its L1 PD)');
   const rows = checkPair(a, b, classes);
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);

@@ -11,6 +11,7 @@ describe('input validation', () => {
     ['a negative probability', () => relativePd([0.1, -0.5], [0.1, 0.2]), 'a[1]: got -0.5, expected a finite probability in [0, 1]'],
     ['zero classes', () => l1Pd([0.1], [0.1], 0), 'classes: got 0, expected a positive integer'],
     ['fractional classes', () => l1Pd([0.1], [0.1], 1.5), 'classes: got 1.5, expected a positive integer'],
+    ['L1 PD of one binary column', () => l1Pd([0.2, 0.7], [0.6, 0.1], 1), 'classes: got 1, expected at least 2 class columns (for one binary column, absolutePd is its L1 PD)'],
     ['a label per row missing', () => accuracy([0.1, 0.9], [1], 1), 'labels.length: got 1, expected 2 (one label per row)'],
     ['a binary label of 2', () => logLoss([0.1, 0.9], [0, 2], 1), 'labels[1]: got 2, expected a class index in 0..1'],
     ['a class index out of range', () => logLoss([0.5, 0.5], [2], 2), 'labels[0]: got 2, expected a class index in 0..1'],
