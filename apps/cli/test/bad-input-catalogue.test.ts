@@ -72,6 +72,7 @@ const catalogue: BadInput[] = [
   { id: 'data-label-outside-set', files: { 'c.json': csvConfig('l.csv'), 'l.csv': csv('40,nice,maybe') }, args: train('c.json'), names: ['l.csv:32, column clicked', 'got "maybe"', '"yes"', '"no"'] },
   { id: 'data-single-class', files: { 'c.json': csvConfig('one.csv'), 'one.csv': ['age,city,clicked', ...rows(20).map((r) => r.replace(/yes$/, 'no'))].join('\n') + '\n' }, args: train('c.json'), names: ['one.csv, column clicked', 'at least two classes'] },
   { id: 'data-unknown-column', files: { 'c.json': csvConfig('u.csv', { numeric: ['height'] }), 'u.csv': csv() }, args: train('c.json'), names: ['u.csv', 'height'] },
+  { id: 'data-file-missing-for-sweep', files: { 'c.json': csvConfig('nope.csv') }, args: ['sweep', '--config', 'c.json'], names: ['nope.csv', 'no such file'] },
   { id: 'data-criteo-missing', args: ['train', '--data', 'criteo:no-such.tsv'], names: ['no-such.tsv', 'no such file'] },
   // command line
   { id: 'cli-unknown-flag', args: ['train', '--wrokers', '2'], names: ["unknown option '--wrokers'"] },
@@ -98,6 +99,11 @@ const catalogue: BadInput[] = [
   { id: 'file-sweep-resumed-with-other-config', files: { 'sw/sweep-config.json': '{}\n' }, args: ['sweep', '--resume', '--out', 'sw'], names: ['--resume', 'another config'] },
 ];
 
+/** Every file and directory under `dir`, relative to it, sorted. */
+function tree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
 /** Writes a case's files (objects as JSON) under `dir`. */
 function writeFiles(dir: string, files: Record<string, string | object> = {}): void {
   for (const [name, content] of Object.entries(files)) {
@@ -116,12 +122,13 @@ describe('the bad-input catalogue (docs/errors.md)', () => {
 
   describe.concurrent.each(catalogue)('$id', ({ id, files, args, names, prepare }) => {
     it(
-      'exits 2 with one line naming the place, the value and what is allowed, no stack trace, and leaves existing files alone',
+      'exits 2 with one line naming the place, the value and what is allowed, no stack trace, leaves existing files alone and writes none',
       async () => {
         const dir = path.join(tmp(), id);
         mkdirSync(dir);
         writeFiles(dir, files);
         await prepare?.(dir);
+        const before = tree(dir);
         const result = await runCli(args, dir);
         expect(result.code, result.stderr).toBe(2);
         expect(result.stdout).toBe('');
@@ -131,6 +138,7 @@ describe('the bad-input catalogue (docs/errors.md)', () => {
           else expect(result.stderr).toMatch(name);
         }
         expect(result.stderr).not.toMatch(stackFrame);
+        expect(tree(dir)).toEqual(before);
         for (const [name, content] of Object.entries(files ?? {})) {
           expect(readFileSync(path.join(dir, name), 'utf8'), name).toBe(typeof content === 'string' ? content : JSON.stringify(content));
         }

@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
 import { checkpointFileName, readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
 import { NumericalFailure } from './numerical-failure.js';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
-import { buildDatasets } from './datasets.js';
+import { buildDatasets, type RunData } from './datasets.js';
 import { readConfigFile, resolveConfig } from './load-config.js';
 import { assertFreshOutput, isCompleteRun, runConfigText, runFiles, writeFileAtomically, writeRunDirectory } from './run-directory.js';
 import { trainRun, type RunResult, type TrainRunOptions } from './train-run.js';
@@ -18,9 +18,16 @@ export type SingleRunOptions = Pick<TrainRunOptions, 'onProgress' | 'recorded' |
  */
 export async function runSingle(config: Config, out: string, options: SingleRunOptions = {}): Promise<RunResult> {
   assertFreshOutput(out);
+  // Read before the run directory is made, so that bad data leaves nothing behind.
+  const data = await buildDatasets(config);
   mkdirSync(out, { recursive: true });
   writeFileAtomically(path.join(out, runFiles.config), runConfigText(config, config.replica));
-  return trainInto(config, out, options);
+  return trainInto(config, out, data, options).catch((error: unknown) => {
+    // Bad input found while training (a recorded log that does not fit the run): the directory this call made holds
+    // nothing worth keeping, so it goes, and the same --out can be given again.
+    if (error instanceof ConfigError) rmSync(out, { recursive: true, force: true });
+    throw error;
+  });
 }
 
 /** Continues the run in `dir` from its last checkpoint to the end, reaching the parameters of an uninterrupted run in sync and replay modes. */
@@ -28,13 +35,12 @@ export async function resumeSingle(dir: string, options: Pick<TrainRunOptions, '
   if (isCompleteRun(dir)) throw new ConfigError(`--resume: ${dir} holds a finished run; nothing to resume`);
   const configFile = path.join(dir, runFiles.config);
   const config = resolveConfig(readConfigFile(configFile), configFile);
-  return trainInto(config, dir, { ...options, resume: readCheckpoint(dir) });
+  return trainInto(config, dir, await buildDatasets(config), { ...options, resume: readCheckpoint(dir) });
 }
 
-async function trainInto(config: Config, dir: string, options: SingleRunOptions & { resume?: Checkpoint }): Promise<RunResult> {
+async function trainInto(config: Config, dir: string, data: RunData, options: SingleRunOptions & { resume?: Checkpoint }): Promise<RunResult> {
   const pool = new ThreadPool(ThreadPool.sizeFor(config.training.workers));
   try {
-    const data = await buildDatasets(config);
     let kept = options.resume?.step;
     const checkpoint = (state: Checkpoint) => {
       writeCheckpoint(dir, state);

@@ -27,9 +27,11 @@ export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'on
  */
 export async function runSweep(config: Config, options: SweepOptions): Promise<CompareResult> {
   checkParallelRuns(options.parallelRuns ?? 'auto', config);
-  prepareOutput(config, options);
+  checkOutput(config, options);
   const sets = sweepSets(config);
+  // Read before the output is made, so that bad data leaves nothing behind.
   const data = await buildDatasets(config);
+  if (!options.resume) pinConfig(config, options.out);
   const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {
     return await trainReplicaSets(config, sets, { pool, data, placement: storePlacement(options.out), ...options, parallelRuns: lanes });
@@ -38,18 +40,19 @@ export async function runSweep(config: Config, options: SweepOptions): Promise<C
   }
 }
 
-function prepareOutput(config: Config, { out, resume }: SweepOptions): void {
+/** Refuses an output that exists for a new sweep, or that holds no sweep or another config's for --resume. */
+function checkOutput(config: Config, { out, resume }: SweepOptions): void {
   const pinned = path.join(out, sweepConfigFileName);
-  if (!resume) {
-    assertFreshOutput(out);
-    mkdirSync(out, { recursive: true });
-    writeJsonAtomically(pinned, config);
-    return;
-  }
+  if (!resume) return assertFreshOutput(out);
   if (!existsSync(pinned)) throw new ConfigError(`--resume: ${pinned} is missing; expected the output directory of an earlier churnlab sweep`);
   if (readFileSync(pinned, 'utf8') !== JSON.stringify(config, null, 2) + '\n') {
     throw new ConfigError(`--resume: the sweep in ${out} was started with another config (${pinned}); expected the same config and flags, or a new --out`);
   }
+}
+
+function pinConfig(config: Config, out: string): void {
+  mkdirSync(out, { recursive: true });
+  writeJsonAtomically(path.join(out, sweepConfigFileName), config);
 }
 
 /** The result store: one directory per run, named by a hash of the run's config and replica; finished ones are reused. */
