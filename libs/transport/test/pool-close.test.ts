@@ -18,6 +18,9 @@ describe('closing a thread pool', () => {
   it('lets the request under way finish before it stops the threads, and fails every request made after', async () => {
     const pool = new ThreadPool(1);
     const { workers, task } = stallingRun(pool, 300);
+    // The thread is started and holds the run first: the drain then has the stall to wait for, not the start of a thread
+    // and its backend, which on a loaded machine can take longer than the drain allows.
+    await workers.compute({ ...task, fault: undefined });
     const underWay = workers.compute(task);
     // Closed while the thread stalls: terminated now, the thread could stop in the middle of filling its slot.
     await new Promise((resolve) => setTimeout(resolve, 50));

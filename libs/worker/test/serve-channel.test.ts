@@ -5,17 +5,25 @@ import { serveChannel } from '../src/serve-channel.js';
 
 const request = (id: number, message: ThreadRequest): ChannelRequest => ({ id, message });
 
-/** Collects the answers arriving on `port`. */
-function answersOn(port: MessagePort): ChannelAnswer[] {
+/** Collects the answers arriving on `port`; `first(n)` resolves with them once n have arrived, however late. */
+function answersOn(port: MessagePort): { first: (n: number) => Promise<ChannelAnswer[]> } {
   const out: ChannelAnswer[] = [];
-  port.on('message', (answer: ChannelAnswer) => out.push(answer));
-  return out;
+  let arrived = () => {};
+  port.on('message', (answer: ChannelAnswer) => {
+    out.push(answer);
+    arrived();
+  });
+  const first = async (n: number) => {
+    while (out.length < n) await new Promise<void>((resolve) => (arrived = resolve));
+    return out;
+  };
+  return { first };
 }
 
 describe('serveChannel', () => {
   it('answers the requests in order, with what the handler returned or threw, and resolves at a stop', async () => {
     const { port1, port2 } = new MessageChannel();
-    const got = answersOn(port1);
+    const answers = answersOn(port1);
     let calls = 0;
     const served = serveChannel({ kind: 'serve', port: port2 }, () => {
       calls++;
@@ -28,9 +36,9 @@ describe('serveChannel', () => {
     // Never handled: the thread stops serving at the stop before it.
     port1.postMessage(request(10, { kind: 'memory' }));
     await served;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The serve loop has ended, so the handler ran for the last time: the request after the stop was never handled.
     expect(calls).toBe(2);
-    expect(got).toHaveLength(2);
+    const got = await answers.first(2);
     expect(got[0]).toEqual({ id: 7, value: { call: 1 } });
     const failed = got[1]!;
     expect(failed.id).toBe(8);
@@ -41,14 +49,13 @@ describe('serveChannel', () => {
 
   it('serves requests that arrive later, while it waits in the event loop', async () => {
     const { port1, port2 } = new MessageChannel();
-    const got = answersOn(port1);
+    const answers = answersOn(port1);
     const served = serveChannel({ kind: 'serve', port: port2 }, (message) => message.kind);
     await new Promise((resolve) => setTimeout(resolve, 20));
     port1.postMessage(request(1, { kind: 'memory' }));
     port1.postMessage(request(2, { kind: 'stop' }));
     await served;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(got).toEqual([{ id: 1, value: 'memory' }]);
+    expect(await answers.first(1)).toEqual([{ id: 1, value: 'memory' }]);
     port1.close();
   });
 });
