@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@churnlab/experiment';
 import { compareCommand } from './commands/compare.js';
@@ -39,6 +40,7 @@ function exitCodeFor(error: unknown): number {
     return EXIT_USAGE;
   }
   process.stderr.write(`churnlab: run failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  // inspect, not stack: it follows the chain of causes (a failed task's own error under the run's).
+  if (verbose && error instanceof Error) process.stderr.write(`${inspect(error)}\n`);
   return EXIT_RUN_FAILED;
 }

@@ -78,7 +78,10 @@ describe('faultTolerant', () => {
   it('fails the run when every attempt fails, saying how often and why', async () => {
     const store = SharedParameters.create(new Float32Array(4), 2);
     const workers = scriptedWorkers(store, ['die', 'die', 'die']);
-    await expect(faultTolerant(workers, store, { timeoutMs: 1000 }).compute(task)).rejects.toThrow('step 3, worker 1: no attempt of 3 succeeded (last: worker exited with code: 1)');
+    const failure = faultTolerant(workers, store, { timeoutMs: 1000 }).compute(task);
+    await expect(failure).rejects.toThrow('step 3, worker 1: no attempt of 3 succeeded (last: worker exited with code: 1)');
+    // The last attempt's own error rides along, so that --verbose shows where it came from.
+    await expect(failure).rejects.toMatchObject({ cause: expect.objectContaining({ message: 'worker exited with code: 1' }) });
   });
 });
 

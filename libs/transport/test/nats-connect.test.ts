@@ -214,6 +214,36 @@ describe('stopping while the server is gone', () => {
   });
 });
 
+describe('a server whose max_payload is too small for any frame', () => {
+  let server: NatsServer;
+  beforeAll(async () => {
+    const config = path.join(tmp(), 'small-payload.conf');
+    writeFileSync(config, 'max_payload: 6000\nhttp: "127.0.0.1:-1"\n');
+    server = await startNatsServer({ configFile: config });
+  });
+  afterAll(() => server?.stop());
+
+  /** The client connections the server holds now, from its monitoring endpoint. */
+  const connections = async (): Promise<number> => {
+    const monitor = /Starting http monitor on ([\d.]+:\d+)/.exec(server.log())![1]!;
+    return ((await (await fetch(`http://${monitor}/connz`)).json()) as { num_connections: number }).num_connections;
+  };
+
+  it('refuses the coordinator, naming max_payload, and leaves no connection open', async () => {
+    await expect(NatsWorkers.connect({ url: server.url, setup: idleSetup('small-payload'), count: 1, log: () => undefined })).rejects.toThrow(/max_payload \(6000 bytes\) is too small/);
+    // The server notes a closed connection a moment after the client closes it; a leaked one stays.
+    const deadline = Date.now() + 5000;
+    while ((await connections()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await connections()).toBe(0);
+  });
+
+  it('stops a worker process with exit code 1, naming max_payload, instead of keeping it alive', async () => {
+    const worker = spawnWorkerProcess(server.url, 'small-payload');
+    expect(await worker.exited).toBe(1);
+    expect(worker.stderr()).toMatch(/max_payload \(6000 bytes\) is too small/);
+  });
+});
+
 describe('a worker process that goes away', () => {
   let server: NatsServer;
   beforeAll(async () => {

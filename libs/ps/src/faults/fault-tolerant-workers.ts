@@ -13,7 +13,7 @@ export interface FaultTolerance {
   onFault?: (message: string) => void;
 }
 
-type Outcome = { ok: true; result: GradientResult } | { ok: false; reason: string };
+type Outcome = { ok: true; result: GradientResult } | { ok: false; reason: string; error?: unknown };
 
 /**
  * `workers` whose tasks survive a worker that dies (its task rejects) or stalls (no answer within timeoutMs): the task
@@ -37,14 +37,17 @@ export function faultTolerant(workers: GradientWorkers, store: SharedParameters,
   return withCompute(workers, async (task) => {
     const slot = task.slot ?? task.worker;
     let last = '';
+    let lastError: unknown;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const fault = injected(task);
       const outcome = await withTimeout(workers.compute({ ...task, lease: store.leaseSlot(slot), ...(fault ? { fault } : {}) }), tolerance.timeoutMs);
       if (outcome.ok && !outcome.result.superseded) return outcome.result;
       last = outcome.ok ? 'its slot was taken by a retry' : outcome.reason;
+      lastError = outcome.ok ? undefined : outcome.error;
       tolerance.onFault?.(`step ${task.step}, worker ${task.worker}: attempt ${attempt} failed (${last}); ${attempt < maxAttempts ? 'computing the task again' : 'giving up'}`);
     }
-    throw new Error(`step ${task.step}, worker ${task.worker}: no attempt of ${maxAttempts} succeeded (last: ${last})`);
+    // The last attempt's own error goes along as the cause, so that --verbose shows where it was thrown.
+    throw new Error(`step ${task.step}, worker ${task.worker}: no attempt of ${maxAttempts} succeeded (last: ${last})`, lastError === undefined ? undefined : { cause: lastError });
   });
 }
 
@@ -55,7 +58,7 @@ function withTimeout(attempt: Promise<GradientResult>, ms: number): Promise<Outc
   });
   const answer = attempt.then(
     (result): Outcome => ({ ok: true, result }),
-    (error: unknown): Outcome => ({ ok: false, reason: error instanceof Error ? error.message : String(error) }),
+    (error: unknown): Outcome => ({ ok: false, reason: error instanceof Error ? error.message : String(error), error }),
   );
   return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }

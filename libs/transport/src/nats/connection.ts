@@ -81,3 +81,13 @@ export async function closeConnection(nc: NatsConnection, timeoutMs = 5000): Pro
   clearTimeout(timer);
   if (outcome !== 'drained' && !nc.isClosed()) await nc.close().catch(() => undefined);
 }
+
+/** Returns what `make` returns; if it throws, closes the connection it was to use first, so that nothing keeps the process alive. */
+export async function closingOnFailure<T>(nc: NatsConnection, make: () => T): Promise<T> {
+  try {
+    return make();
+  } catch (error) {
+    await closeConnection(nc);
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@ import { SharedParameters, type GradientResult, type GradientTask, type Gradient
 import type { RunSetup } from '@churnlab/worker';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { decodeWire, encodeWire } from './codec.js';
-import { closeConnection, connectNats, defaultProcessName, describeServers, reportStatus } from './connection.js';
+import { closeConnection, closingOnFailure, connectNats, defaultProcessName, describeServers, reportStatus } from './connection.js';
 import type { NatsCredentials } from './credentials.js';
 import { DropLog, reasonOf } from './drop-log.js';
 import { readFailedMessage } from './failed-message.js';
@@ -133,7 +133,9 @@ export class NatsWorkers implements GradientWorkers {
     }
     const log = options.log ?? ((line: string) => process.stderr.write(`churnlab coordinator: ${line}\n`));
     const nc = await connectNats({ url: options.url, ...(options.credentials ? { credentials: options.credentials } : {}), name: `churnlab-coordinator-${defaultProcessName()}` });
-    const workers = new NatsWorkers(nc, options.setup, options.count, limits, positive('taskTimeoutMs', options.taskTimeoutMs ?? 300_000), positive('workerSilenceMs', options.workerSilenceMs ?? 30_000), log);
+    const taskTimeoutMs = positive('taskTimeoutMs', options.taskTimeoutMs ?? 300_000);
+    const workerSilenceMs = positive('workerSilenceMs', options.workerSilenceMs ?? 30_000);
+    const workers = await closingOnFailure(nc, () => new NatsWorkers(nc, options.setup, options.count, limits, taskTimeoutMs, workerSilenceMs, log));
     nc.publish(subjects.discover);
     try {
       await workers.registry.waitFor(minProcesses, joinTimeoutMs);

@@ -1,7 +1,7 @@
 import { initWasmBackend } from '@churnlab/tensor';
 import { scheduleAsBatch } from '@churnlab/worker';
 import { nuid } from '@nats-io/transport-node';
-import { closeConnection, connectNats, defaultProcessName, describeServers, reportStatus } from './connection.js';
+import { closeConnection, closingOnFailure, connectNats, defaultProcessName, describeServers, reportStatus } from './connection.js';
 import { describeCredentials, type NatsCredentials } from './credentials.js';
 import { reasonOf } from './drop-log.js';
 import { chunkBytesFor, wireLimits, type WireLimits } from './limits.js';
@@ -50,7 +50,7 @@ export async function runRemoteWorker(options: RemoteWorkerOptions): Promise<voi
   if (options.signal?.aborted) return;
   const nc = await connectNats({ url: options.url, ...(options.credentials ? { credentials: options.credentials } : {}), name: `churnlab-worker-${name}` });
   const id = nuid.next();
-  const server = new RemoteWorkerServer(nc, id, limits, chunkBytesFor(limits, nc.info?.max_payload), log);
+  const server = await closingOnFailure(nc, () => new RemoteWorkerServer(nc, id, limits, chunkBytesFor(limits, nc.info?.max_payload), log));
   const presence = (kind: 'hello' | 'bye') => encodePresence({ kind, id, name, heartbeatMs });
   const hello = () => {
     if (!nc.isClosed() && !nc.isDraining()) nc.publish(subjects.hello, presence('hello'));
