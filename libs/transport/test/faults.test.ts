@@ -28,7 +28,9 @@ describe('worker faults on real threads', () => {
     async () => {
       const messages: string[] = [];
       const { events } = await trainOnThreads(pool, { workers: 2, order: 'async', steps: 30, faults: faults(messages, 'kill:worker=0,step=5', 'stall:worker=1,ms=5000,step=12') });
-      expect(messages).toHaveLength(2);
+      // Both faults are recovered from; on a loaded machine a retry can also outlast the timeout and be retried in turn.
+      expect(messages.some((m) => m.startsWith('step 5, worker 0: attempt 1 failed (worker exited'))).toBe(true);
+      expect(messages.some((m) => m.startsWith('step 12, worker 1: attempt 1 failed (no answer within 3000 ms)'))).toBe(true);
       expect(events).toHaveLength(60);
       expect(new Set(events.map((e) => `${e.step}/${e.worker}`)).size).toBe(60);
       expect(events.map((e) => e.version)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));

@@ -4,10 +4,18 @@ import { threadCpuMs } from '../src/thread-cpu.js';
 
 const times = { reductionMs: 10, writeMs: 20, shardsMs: 15, dispatchMs: 5, threadShardsMs: 0, tasks: 4, writes: 2 };
 
-/** Keeps this thread busy for about `ms` of wall time. */
+/**
+ * Keeps this thread busy until the process has used `ms` more CPU time (process.cpuUsage, a clock apart from the one
+ * under test): on a loaded machine, a spin of `ms` wall time can get far less CPU than that.
+ */
 function spin(ms: number): void {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
+  const start = process.cpuUsage();
+  while (cpuMsSince(start) < ms);
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
 }
 
 describe('coordinator share', () => {
