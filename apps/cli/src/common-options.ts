@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { AUTO_PARALLEL_PARAMETER_LIMIT, knobProblem, readConfigFile, resolveConfig, type Config, type Knob, type ParallelRuns } from '@churnlab/experiment';
+import { AUTO_PARALLEL_PARAMETER_LIMIT, ConfigError, knobProblem, readConfigFile, resolveConfig, type Config, type Knob, type ParallelRuns } from '@churnlab/experiment';
 import { ThreadPool } from '@churnlab/transport';
 
 /** The flags every training command shares. */
@@ -132,7 +132,9 @@ function trainingOverrides(flags: CommonFlags): Record<string, unknown> {
 /** The config file (if any) with the flags laid over it, then `overrides` (config sections or top-level values), validated. */
 export function configFrom(flags: CommonFlags, overrides: Record<string, unknown> = {}): Config {
   const base = (flags.config ? readConfigFile(flags.config) : {}) as Record<string, Record<string, unknown>>;
-  if (typeof base !== 'object' || Array.isArray(base)) return resolveConfig(base, flags.config);
+  // Flags are laid over the file's sections: a file whose root or such a section is not a mapping is judged as it is.
+  const mergedSections = ['training', 'transport', 'data', ...Object.keys(overrides).filter((key) => typeof overrides[key] === 'object')];
+  if (!isMapping(base) || mergedSections.some((key) => base[key] !== undefined && !isMapping(base[key]))) return resolveConfig(base, flags.config);
   const merged: Record<string, unknown> = { ...base, training: { ...base['training'], ...trainingOverrides(flags) } };
   if (flags.seed !== undefined) merged['seed'] = flags.seed;
   if (flags.vary !== undefined) merged['vary'] = flags.vary;
@@ -140,10 +142,22 @@ export function configFrom(flags: CommonFlags, overrides: Record<string, unknown
   if (Object.keys(transport).length > 0) merged['transport'] = { ...base['transport'], ...transport };
   // The flag picks the data set; settings the file gives for that same format (e.g. a subset size) still apply.
   if (flags.data !== undefined) merged['data'] = base['data']?.['format'] === flags.data['format'] ? { ...base['data'], ...flags.data } : flags.data;
-  if (flags.skipBadRows) merged['data'] = { ...(merged['data'] as object), skipBadRows: true };
+  if (flags.skipBadRows) merged['data'] = { ...skippableData(merged['data']), skipBadRows: true };
   // A section's fields are laid over the file's; a top-level value (the replica) replaces it.
   for (const [key, value] of Object.entries(overrides)) merged[key] = typeof value === 'object' ? { ...(base[key] ?? {}), ...value } : value;
   return resolveConfig(merged, flags.config ?? 'config');
+}
+
+/** The data section that --skip-bad-rows goes into: only data read from a file has rows to skip. */
+function skippableData(data: unknown): Record<string, unknown> {
+  const section = isMapping(data) ? data : {};
+  const format = section['format'] ?? 'synthetic';
+  if (format !== 'csv' && format !== 'criteo') throw new ConfigError(`--skip-bad-rows: not allowed with data format "${String(format)}"; expected data read from a file (--data criteo:PATH, or a csv data section in --config)`);
+  return section;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A fresh default output directory name under churnlab-runs/. */

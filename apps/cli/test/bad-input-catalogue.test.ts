@@ -59,6 +59,7 @@ const catalogue: BadInput[] = [
   { id: 'config-file-missing', args: train('nowhere.yaml'), names: ['nowhere.yaml', 'cannot read the config file', 'ENOENT'] },
   { id: 'config-invalid-yaml', files: { 'c.yaml': 'training:\n  epochs: 2\n  epochs: 3\n' }, args: train('c.yaml'), names: [/c\.yaml:3/, 'not valid YAML'] },
   { id: 'config-not-an-object', files: { 'c.json': [1, 2] }, args: train('c.json'), names: ['c.json', '(root)', 'object'] },
+  { id: 'config-section-not-a-mapping', files: { 'c.yaml': 'training: 12\n' }, args: [...train('c.yaml'), '--epochs', '1'], names: ['c.yaml', 'training: 12', 'expected object'] },
   { id: 'config-unknown-data-format', files: { 'c.json': { data: { format: 'parquet', path: 'x' } } }, args: train('c.json'), names: ['data.format', 'parquet'] },
   // data
   { id: 'data-file-missing', files: { 'c.json': csvConfig('nope.csv') }, args: train('c.json'), names: ['nope.csv', 'no such file'] },
@@ -83,6 +84,7 @@ const catalogue: BadInput[] = [
   { id: 'cli-bad-data-source', args: ['train', '--data', 'parquet'], names: ['--data', 'synthetic, criteo:PATH or mnist'] },
   { id: 'cli-missing-argument', args: ['pd', 'only-one'], names: ["missing required argument 'runB'"] },
   { id: 'cli-replay-from-with-settings', args: ['train', '--replay-from', 'x', '--seed', '3'], names: ['--seed', 'not allowed with --replay-from'] },
+  { id: 'cli-skip-bad-rows-without-file-data', args: ['train', '--skip-bad-rows'], names: ['--skip-bad-rows', '"synthetic"', 'data read from a file'] },
   { id: 'cli-bad-fault', args: ['train', '--fault', 'explode:worker=1'], names: ['--fault', 'kill:worker=W,step=S or stall:worker=W,ms=M'] },
   { id: 'config-fault-for-missing-worker', files: { 'c.json': { training: { workers: 2, faults: ['kill:worker=5,step=1'] } } }, args: train('c.json'), names: ['training.faults[0]', 'worker 5', 'from 0 to 1'] },
   { id: 'cli-resume-without-out', args: ['sweep', '--resume'], names: ['--resume', '--out'] },

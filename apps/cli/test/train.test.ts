@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jsonDocument, runCli, runDirectoryFiles, TRAINING_TIMEOUT, useTempDir, writeConfig, type CliResult } from './helpers.js';
+import { jsonDocument, runCli, runDirectoryFiles, smallConfig, TRAINING_TIMEOUT, useTempDir, writeConfig, type CliResult } from './helpers.js';
 
 const tmp = useTempDir('churnlab-train-');
 
@@ -71,6 +71,22 @@ describe('churnlab train --json', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('run directory run-human');
       expect(result.stdout).toContain(`params sha256 ${jsonDocument<TrainDocument>(first).paramsSha256}`);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it(
+    '--skip-bad-rows on csv data skips and counts the rows it cannot read, and says so',
+    async () => {
+      const rows = Array.from({ length: 80 }, (_, i) => `${20 + (i % 37)},${i % 2 ? 'paris' : 'lyon'},${i % 3 ? 'no' : 'yes'}`);
+      writeFileSync(path.join(tmp(), 'bad-row.csv'), ['age,city,clicked', ...rows.slice(0, 40), 'old,paris,no', ...rows.slice(40)].join('\n') + '\n');
+      const data = { format: 'csv', path: 'bad-row.csv', header: true, label: { column: 'clicked', positive: ['yes'], negative: ['no'] }, numeric: ['age'], categorical: ['city'] };
+      writeConfig(tmp(), 'bad-row.json', { ...smallConfig, data, training: { epochs: 1, batchSize: 8, microShards: 4 } });
+      const refused = await runCli(['train', '--config', 'bad-row.json', '--out', 'bad-row-refused'], tmp());
+      expect(refused.code).toBe(2);
+      const skipped = await runCli(['train', '--config', 'bad-row.json', '--skip-bad-rows', '--out', 'bad-row-skipped'], tmp());
+      expect(skipped.code, skipped.stderr).toBe(0);
+      expect(skipped.stdout).toContain('skipped 1 bad data row (--skip-bad-rows)');
     },
     TRAINING_TIMEOUT,
   );
