@@ -45,6 +45,12 @@ export function wholeNumbers(min: number): (value: string) => number[] {
   };
 }
 
+/** Parses a flag value that names a file or directory: any text but an empty one. */
+export function pathValue(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError(`"${value}" is not allowed; expected a path.`);
+  return value;
+}
+
 /** Splits a comma-separated flag value into trimmed items. */
 export function list(value: string): string[] {
   return value.split(',').map((s) => s.trim());
@@ -89,7 +95,7 @@ export function withCommonOptions(command: Command): Command {
     .option('--skip-bad-rows', 'skip and count data rows that cannot be read, instead of failing on the first')
     .option('--epochs <n>', 'passes over the training data', wholeNumber(1))
     .option('--seed <n>', 'experiment seed; every random stream derives from it', wholeNumber(0))
-    .option('--out <dir>', 'where results are written')
+    .option('--out <dir>', 'where results are written', pathValue)
     .option('--json', 'print one JSON document on stdout and nothing else there')
     .option('--verbose', 'show stack traces on errors');
 }

@@ -85,6 +85,7 @@ const catalogue: BadInput[] = [
   { id: 'cli-missing-argument', args: ['pd', 'only-one'], names: ["missing required argument 'runB'"] },
   { id: 'cli-replay-from-with-settings', args: ['train', '--replay-from', 'x', '--seed', '3'], names: ['--seed', 'not allowed with --replay-from'] },
   { id: 'cli-skip-bad-rows-without-file-data', args: ['train', '--skip-bad-rows'], names: ['--skip-bad-rows', '"synthetic"', 'data read from a file'] },
+  { id: 'cli-empty-out', args: ['train', '--out', ''], names: ["option '--out <dir>'", '"" is not allowed; expected a path'] },
   { id: 'cli-bad-fault', args: ['train', '--fault', 'explode:worker=1'], names: ['--fault', 'kill:worker=W,step=S or stall:worker=W,ms=M'] },
   { id: 'config-fault-for-missing-worker', files: { 'c.json': { training: { workers: 2, faults: ['kill:worker=5,step=1'] } } }, args: train('c.json'), names: ['training.faults[0]', 'worker 5', 'from 0 to 1'] },
   { id: 'cli-resume-without-out', args: ['sweep', '--resume'], names: ['--resume', '--out'] },
@@ -97,6 +98,8 @@ const catalogue: BadInput[] = [
   { id: 'file-events-log-corrupt', files: { 'rec/config.json': {}, 'rec/events.jsonl': '{"step":0,"worker":0,"versionRead":0,"version":1,"staleness":0,"orderKey":0}\nnot json\n' }, args: ['train', '--replay-from', 'rec'], names: [/rec\/events\.jsonl:2/, 'is not JSON'] },
   { id: 'file-cache-corrupt', files: { 'c.json': { ...csvConfig('data.csv'), cache: { dir: 'cache' } }, 'data.csv': csv() }, prepare: damageCache, args: ['train', '--config', 'c.json', '--out', 'second'], names: [/cache\/data-[0-9a-f]+\.cache/, 'corrupt cache file', 'delete it'] },
   { id: 'file-checkpoint-corrupt', files: { 'run/config.json': {}, 'run/checkpoint.msgpack': 'garbage' }, args: ['train', '--resume', 'run'], names: [/run\/checkpoint\.msgpack: /, 'expected'] },
+  { id: 'file-results-empty', files: { 'res/results.json': '{"kind":"compare","config":{},"results":[],"betweenWorkerCounts":[]}' }, args: ['report', 'res'], names: ['res/results.json', 'results: [] is not allowed'] },
+  { id: 'file-metrics-without-sizes', files: { 'run/metrics.json': '{"logLoss":1}', 'run/predictions.f32': 'abcd', 'other/metrics.json': '{}' }, args: ['pd', 'run', 'other'], names: [/run\/metrics\.json: evalExamples: missing is not allowed/] },
   { id: 'file-results-corrupt', files: { 'res/results.json': '{"kind": "compare"' }, args: ['report', 'res'], names: ['res/results.json', 'not valid JSON'] },
   { id: 'file-sweep-resumed-with-other-config', files: { 'sw/sweep-config.json': '{}\n' }, args: ['sweep', '--resume', '--out', 'sw'], names: ['--resume', 'another config'] },
 ];

@@ -37,7 +37,7 @@ const fileSchema = z.object({
       runDirs: z.array(z.string()),
       againstBaseline: z.object({ baseline: z.string(), ratio: z.number(), ci95: z.tuple([z.number(), z.number()]) }).optional(),
     }),
-  ),
+  ).min(1),
   betweenWorkerCounts: z.array(z.object({ activation: z.string(), order: z.string(), shuffle: z.string(), replicas: z.number(), workers: z.tuple([z.number(), z.number()]), pd })),
 });
 
@@ -60,7 +60,8 @@ export function readCompareFile(dir: string): CompareFile {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}; expected results.json as churnlab compare and sweep write it`);
+    const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key], json);
+    throw new ConfigError(`${file}: ${issue.path.join('.') || '(root)'}: ${JSON.stringify(value) ?? 'missing'} is not allowed; ${issue.message}; expected results.json as churnlab compare and sweep write it`);
   }
   return parsed.data as CompareFile;
 }

@@ -89,12 +89,13 @@ export interface StoredRun {
 export function readRunDirectory(dir: string): StoredRun {
   const file = (name: string) => path.join(dir, name);
   if (!existsSync(file(runFiles.metrics))) throw new ConfigError(`${dir}: not a run directory (no ${runFiles.metrics})`);
-  let metrics: RunMetrics;
+  let parsed: unknown;
   try {
-    metrics = JSON.parse(readFileSync(file(runFiles.metrics), 'utf8')) as RunMetrics;
+    parsed = JSON.parse(readFileSync(file(runFiles.metrics), 'utf8'));
   } catch (error) {
     throw new ConfigError(`${file(runFiles.metrics)}: not valid JSON (${(error as Error).message})`);
   }
+  const metrics = checkedShape(parsed, file(runFiles.metrics));
   if (!existsSync(file(runFiles.predictions))) throw new ConfigError(`${file(runFiles.predictions)}: missing; a run directory holds the evaluation predictions there`);
   const bytes = readFileSync(file(runFiles.predictions));
   const expected = metrics.evalExamples * metrics.outputs * 4;
@@ -104,6 +105,16 @@ export function readRunDirectory(dir: string): StoredRun {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const predictions = Float32Array.from({ length: bytes.length / 4 }, (_, i) => view.getFloat32(i * 4, true));
   return { dir, metrics, predictions };
+}
+
+/** The metrics of a run directory, once the fields that size its predictions are whole numbers ≥ 1. */
+function checkedShape(parsed: unknown, file: string): RunMetrics {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`${file}: ${JSON.stringify(parsed)} is not allowed; expected an object of run metrics`);
+  for (const field of ['evalExamples', 'outputs']) {
+    const value = (parsed as Record<string, unknown>)[field];
+    if (!Number.isSafeInteger(value) || (value as number) < 1) throw new ConfigError(`${file}: ${field}: ${JSON.stringify(value) ?? 'missing'} is not allowed; expected a whole number ≥ 1`);
+  }
+  return parsed as RunMetrics;
 }
 
 function littleEndianBytes(values: Float32Array): Uint8Array {

@@ -44,6 +44,15 @@ describe('results.json', () => {
     delete broken.results[0].pd.relative.jackknife.se;
     writeFileSync(path.join(tmp(), 'results.json'), JSON.stringify(broken));
     expect(() => readCompareFile(tmp())).toThrow(ConfigError);
-    expect(() => readCompareFile(tmp())).toThrow('results.0.pd.relative.jackknife.se');
+    expect(() => readCompareFile(tmp())).toThrow('results.0.pd.relative.jackknife.se: missing is not allowed');
+  });
+
+  it('refuses a file without results, and names the value of a field of the wrong type', () => {
+    writeFileSync(path.join(tmp(), 'results.json'), JSON.stringify({ ...file(), results: [] }));
+    expect(() => readCompareFile(tmp())).toThrow('results: [] is not allowed');
+    const wrongType = JSON.parse(JSON.stringify(file()));
+    wrongType.results[0].pd.relative.mean = 'high';
+    writeFileSync(path.join(tmp(), 'results.json'), JSON.stringify(wrongType));
+    expect(() => readCompareFile(tmp())).toThrow('results.0.pd.relative.mean: "high" is not allowed');
   });
 });

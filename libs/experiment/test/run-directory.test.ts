@@ -170,6 +170,16 @@ describe('readRunDirectory', () => {
     expectConfigError(() => readRunDirectory(copy), path.join(copy, 'metrics.json'));
   });
 
+  it.each([
+    ['null', 'null', 'null is not allowed; expected an object of run metrics'],
+    ['without evalExamples', '{"logLoss":1,"outputs":1}', 'evalExamples: missing is not allowed; expected a whole number ≥ 1'],
+    ['with a fractional output count', '{"evalExamples":10,"outputs":1.5}', 'outputs: 1.5 is not allowed; expected a whole number ≥ 1'],
+  ])('a metrics.json that is %s is a ConfigError naming the file, the field and the value', (name, text, message) => {
+    const copy = copyOfRun(`metrics-${name.replaceAll(' ', '-')}`);
+    writeFileSync(path.join(copy, 'metrics.json'), text);
+    expectConfigError(() => readRunDirectory(copy), `${path.join(copy, 'metrics.json')}: ${message}`);
+  });
+
   it('a missing predictions.f32 is a ConfigError naming the file', () => {
     const copy = copyOfRun('no-predictions');
     const predictions = path.join(copy, 'predictions.f32');
