@@ -81,7 +81,7 @@ function varySources(value: string): string[] {
 export function withCommonOptions(command: Command): Command {
   return command
     .option('--config <file>', 'YAML or JSON config file; every field has a default')
-    .option('--workers <n>', 'worker threads sharing each step; compare takes a list, e.g. 1,2,4,8', wholeNumbers(1))
+    .option('--workers <n>', 'worker threads sharing each step; compare and sweep take a list, e.g. 1,2,4,8', wholeNumbers(1))
     .option('--order <policy>', `parameter-server apply order: sync, sync-arrival, async, ssp:K or replay (default ${resolveConfig({}).training.order})`, knob('order'))
     .option('--vary <sources>', 'seeded sources that differ between replicas: order, shuffle, init, numeric, delay (default order)', varySources)
     .option('--shuffle <kind>', 'row order per epoch: none, window:W or full (default full)', knob('shuffle'))

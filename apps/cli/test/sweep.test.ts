@@ -50,6 +50,17 @@ describe('churnlab sweep', () => {
     TRAINING_TIMEOUT,
   );
 
+  it(
+    '--workers sets the worker counts of the grid, one or a list, over those of the config',
+    async () => {
+      writeConfig(tmp(), 'sweep-workers.json', { ...sweepConfig, sweep: { ...sweepConfig.sweep, activations: ['relu'] } });
+      const run = async (workers: string, out: string) => jsonDocument<SweepDocument>(await runCli(['sweep', '--config', 'sweep-workers.json', '--workers', workers, '--json', '--out', out], tmp()));
+      expect((await run('1,3', 'workers-list')).results.map((r) => r.workers)).toEqual([1, 3]);
+      expect((await run('3', 'workers-one')).results.map((r) => r.workers)).toEqual([3]);
+    },
+    TRAINING_TIMEOUT,
+  );
+
   it('--resume needs --out, and refuses a directory that holds no sweep', async () => {
     expectUsageError(await runCli(['sweep', '--resume'], tmp()), '--resume', '--out');
     expectUsageError(await runCli(['sweep', '--resume', '--out', '.'], tmp()), 'sweep-config.json is missing');

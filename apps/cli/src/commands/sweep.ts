@@ -15,7 +15,8 @@ export function sweepCommand(program: Command): void {
     .option('--resume', 'continue the sweep in --out without redoing its finished runs')
     .action(async (flags: SweepFlags) => {
       if (flags.resume && !flags.out) throw new ConfigError('--resume: needs --out DIR, the output directory of the sweep to continue');
-      const config = configFrom(flags);
+      // --workers sets the grid's worker counts, one or a list, over those of the config's sweep section.
+      const config = configFrom(flags, flags.workers ? { sweep: { workers: flags.workers } } : {});
       const out = flags.out ?? defaultOut('sweep');
       const progress = new Progress('sweep', 'runs');
       let runs = 0;
