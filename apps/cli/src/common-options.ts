@@ -56,6 +56,18 @@ export function list(value: string): string[] {
   return value.split(',').map((s) => s.trim());
 }
 
+/**
+ * Splits a comma-separated list of activation specs, keeping a spec's own key=value parameters together: no activation
+ * name holds '=', so `relu,gsmelu:alpha=1,beta=2` is relu and gsmelu:alpha=1,beta=2.
+ */
+export function activationList(value: string): string[] {
+  return list(value).reduce<string[]>((specs, part) => {
+    if (specs.length > 0 && /^[a-z]+=/i.test(part)) specs[specs.length - 1] += `,${part}`;
+    else specs.push(part);
+    return specs;
+  }, []);
+}
+
 /** Parses a knob's flag value, refusing it with the knob's own explanation of what is allowed. */
 function knob(name: Knob): (value: string) => string {
   return (value) => {

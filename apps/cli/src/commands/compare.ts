@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolveConfig, runCompare, type ParallelRuns } from '@churnlab/experiment';
-import { configFrom, defaultOut, list, wholeNumber, withCommonOptions, withParallelRuns, type CommonFlags } from '../common-options.js';
+import { activationList, configFrom, defaultOut, wholeNumber, withCommonOptions, withParallelRuns, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
 import { publishResults } from '../result-summary.js';
 
@@ -14,7 +14,7 @@ interface CompareFlags extends CommonFlags {
 export function compareCommand(program: Command): void {
   const defaults = resolveConfig({}).compare;
   withParallelRuns(withCommonOptions(program.command('compare').description('train replicas per activation and compare their prediction difference (PD)')))
-    .option('--activations <list>', `comma-separated activations (default ${defaults.activations.join(',')})`, list)
+    .option('--activations <list>', `comma-separated activations (default ${defaults.activations.join(',')})`, activationList)
     .option('--replicas <n>', `replicas per activation (default ${defaults.replicas})`, wholeNumber(2))
     .action(async (flags: CompareFlags) => {
       const compare: Record<string, unknown> = {};
@@ -27,7 +27,7 @@ export function compareCommand(program: Command): void {
       const result = await runCompare(config, {
         out,
         ...(flags.parallelRuns !== undefined && { parallelRuns: flags.parallelRuns }),
-        onRunStart: ({ activation, workers, replica }) => (flags.json ? undefined : process.stderr.write(`training ${activation} on ${workers} workers, replica ${replica}\n`)),
+        onRunStart: ({ activation, workers, replica }) => (flags.json ? undefined : process.stderr.write(`training ${activation} on ${workers} worker${workers === 1 ? '' : 's'}, replica ${replica}\n`)),
         onProgress: (d, t) => progress.update(d, t),
       }).finally(() => progress.stop());
       await publishResults('compare', config, result, out, flags.json);
