@@ -73,10 +73,22 @@ export class SpecReader {
   }
 }
 
-/** β of the one-parameter activations: `name:β` or `name:beta=β`, default 1, finite and > 0; `ifZero` explains what β = 0 would mean. */
+/**
+ * The widths of smoothing (β, and gsmelu's α + β) that float32 can compute with: SmeLU's (x + β)²/(4β) overflows from
+ * β ≈ 1e19 and turns to NaN below β ≈ 1e-40, softplus and swish do beyond 1e34 and below 1e-39. Within this range every
+ * activation stays finite for any finite input, with many decades to spare.
+ */
+export const SMOOTHING_RANGE = { min: 1e-6, max: 1e6 } as const;
+
+/** Whether `width` lies in SMOOTHING_RANGE. */
+export function smoothingInRange(width: number): boolean {
+  return width >= SMOOTHING_RANGE.min && width <= SMOOTHING_RANGE.max;
+}
+
+/** β of the one-parameter activations: `name:β` or `name:beta=β`, default 1, in SMOOTHING_RANGE; `ifZero` explains what β = 0 would mean. */
 export function readBeta(reader: SpecReader, ifZero = ''): number {
   const beta = reader.number('beta', 1, { positional: true });
-  if (beta > 0) return beta;
+  if (smoothingInRange(beta)) return beta;
   const hint = beta === 0 && ifZero ? `; ${ifZero}` : '';
-  throw reader.error(`beta = ${formatNumber(beta)} is not allowed (beta must be a finite number > 0)${hint}`);
+  throw reader.error(`beta = ${formatNumber(beta)} is not allowed (beta must be a number from ${formatNumber(SMOOTHING_RANGE.min)} to ${formatNumber(SMOOTHING_RANGE.max)})${hint}`);
 }

@@ -90,6 +90,17 @@ export function describeTensorSuite(backend: 'wasm' | 'cpu', init: () => Promise
       });
     });
 
+    // The ends of the smoothing range that specs accept (spec-reader.ts), with gsmelu's width split over α and β.
+    describe.each(['smelu', 'swish', 'softplus', 'gsmelu'])('%s at the ends of the allowed smoothing range', (family) => {
+      it.each(['1e-6', '1e6'])('stays finite at width %s on huge and tiny finite inputs', (width) => {
+        const spec = family === 'gsmelu' ? `gsmelu:alpha=${Number(width) / 2},beta=${Number(width) / 2}` : `${family}:${width}`;
+        const activation = parseActivation(spec);
+        const x = [-1e30, -1e6, -1, -1e-7, 0, 1e-7, 1, 1e6, 1e30];
+        const values = [...forward(activation, x), ...gradient(activation, x)];
+        expect(values.filter((v) => !Number.isFinite(v))).toEqual([]);
+      });
+    });
+
     it('SmeLU β = 1.5 gives the DESIGN check values', () => {
       const x = [-2.5, -1, 0.5, 1, 2.5];
       const want = [0, 0.0416667, 0.6666667, 1.0416667, 2.5];

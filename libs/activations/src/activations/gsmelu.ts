@@ -1,6 +1,6 @@
 import { tf } from '@churnlab/tensor';
 import { makeActivation, type Activation } from '../activation.js';
-import { formatNumber, type SpecReader } from '../spec-reader.js';
+import { formatNumber, SMOOTHING_RANGE, smoothingInRange, type SpecReader } from '../spec-reader.js';
 import { ramp, rampIntegral } from './ramp.js';
 
 /** Generalised SmeLU: slope ramps from gneg at −alpha to gpos at beta and f(−alpha) = t; spec gsmelu:alpha=…,beta=…,gneg=…,gpos=…,t=… (defaults 1, 1, 0, 1, 0). */
@@ -10,9 +10,10 @@ export function gsmelu(reader: SpecReader): Activation {
   const gneg = reader.number('gneg', 0);
   const gpos = reader.number('gpos', 1);
   const t = reader.number('t', 0);
-  if (alpha < 0 || beta < 0 || alpha + beta <= 0) {
+  if (alpha < 0 || beta < 0 || !smoothingInRange(alpha + beta)) {
     const values = `alpha = ${formatNumber(alpha)}, beta = ${formatNumber(beta)}`;
-    throw reader.error(`${values} is not allowed (alpha and beta must be ≥ 0 with alpha + beta > 0)`);
+    const range = `${formatNumber(SMOOTHING_RANGE.min)} to ${formatNumber(SMOOTHING_RANGE.max)}`;
+    throw reader.error(`${values} is not allowed (alpha and beta must be ≥ 0 with alpha + beta from ${range})`);
   }
   const params = { alpha, beta, gneg, gpos, t };
   const spec = `gsmelu:${Object.entries(params).map(([key, value]) => `${key}=${formatNumber(value)}`).join(',')}`;
