@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { AUTO_PARALLEL_PARAMETER_LIMIT, ConfigError, knobProblem, readConfigFile, resolveConfig, type Config, type Knob, type ParallelRuns } from '@churnlab/experiment';
 import { ThreadPool } from '@churnlab/transport';
@@ -80,7 +81,8 @@ function knob(name: Knob): (value: string) => string {
 /** Parses --data: synthetic, criteo:PATH or mnist, into the config's data section. */
 function dataSource(value: string): Record<string, unknown> {
   if (value === 'synthetic' || value === 'mnist') return { format: value };
-  if (value.startsWith('criteo:') && value.length > 'criteo:'.length) return { format: 'criteo', path: value.slice('criteo:'.length) };
+  // Made absolute here, where it is relative to the working directory, so that the run's config.json names the same file anywhere.
+  if (value.startsWith('criteo:') && value.length > 'criteo:'.length) return { format: 'criteo', path: path.resolve(value.slice('criteo:'.length)) };
   throw new InvalidArgumentError(`"${value}" is not allowed; expected synthetic, criteo:PATH or mnist (other files: a csv data section in --config).`);
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
@@ -13,8 +14,16 @@ export function resolveConfig(input: unknown, origin = 'config'): Config {
   return parsed.data;
 }
 
-/** Reads a YAML or JSON config file (YAML is a superset of JSON) into an unvalidated object. */
+/**
+ * Reads a YAML or JSON config file (YAML is a superset of JSON) into an unvalidated object. A relative data path in it
+ * is taken from the file's directory, as the file's author meant it, and comes back absolute: a run's config.json then
+ * names the same data from wherever it is read back.
+ */
 export function readConfigFile(file: string): unknown {
+  return withDataPathsFrom(path.dirname(path.resolve(file)), parseConfigFile(file));
+}
+
+function parseConfigFile(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -28,6 +37,20 @@ export function readConfigFile(file: string): unknown {
     const line = e.linePos?.[0]?.line;
     throw new ConfigError(`${file}${line ? `:${line}` : ''}: not valid YAML or JSON: ${e.message.split('\n')[0]}`);
   }
+}
+
+/** `config` with the data section's file and folder paths (path, dir, eval.path), where relative, resolved against `dir`. */
+function withDataPathsFrom(dir: string, config: unknown): unknown {
+  if (!isRecord(config) || !isRecord(config['data'])) return config;
+  const resolved = (section: Record<string, unknown>, keys: string[]) =>
+    Object.fromEntries(Object.entries(section).map(([key, value]) => [key, keys.includes(key) && typeof value === 'string' && value !== '' ? path.resolve(dir, value) : value]));
+  const data = resolved(config['data'], ['path', 'dir']);
+  if (isRecord(data['eval'])) data['eval'] = resolved(data['eval'], ['path']);
+  return { ...config, data };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown, origin: string): string {

@@ -177,6 +177,17 @@ describe('readConfigFile', () => {
     expectConfigError(() => readConfigFile(bad), bad);
   });
 
+  it("takes the data section's relative paths from the file's folder and gives them back absolute; absolute ones stay", () => {
+    const relative = file('relative.yaml', 'data:\n  format: csv\n  path: ../data/d.csv\n  eval:\n    path: e.csv\n');
+    expect((readConfigFile(relative) as { data: { path: string; eval: { path: string } } }).data).toMatchObject({
+      path: path.resolve(tmp(), '../data/d.csv'),
+      eval: { path: path.join(tmp(), 'e.csv') },
+    });
+    const mnist = file('mnist.yaml', 'data:\n  format: mnist\n  dir: /data/mnist\n');
+    expect((readConfigFile(mnist) as { data: { dir: string } }).data.dir).toBe('/data/mnist');
+    expect(readConfigFile(file('no-data.yaml', 'seed: 3\n'))).toEqual({ seed: 3 });
+  });
+
   it('an empty file reads as {} and resolves to the defaults', () => {
     expect(resolveConfig(readConfigFile(file('empty.yaml', '')))).toEqual(resolveConfig({}));
   });
