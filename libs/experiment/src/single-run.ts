@@ -20,12 +20,13 @@ export async function runSingle(config: Config, out: string, options: SingleRunO
   assertFreshOutput(out);
   // Read before the run directory is made, so that bad data leaves nothing behind.
   const data = await buildDatasets(config);
-  mkdirSync(out, { recursive: true });
+  // The first directory made, which may be a parent of `out` (churnlab-runs/ of a default --out).
+  const made = mkdirSync(out, { recursive: true }) ?? out;
   writeFileAtomically(path.join(out, runFiles.config), runConfigText(config, config.replica));
   return trainInto(config, out, data, options).catch((error: unknown) => {
-    // Bad input found while training (a recorded log that does not fit the run): the directory this call made holds
-    // nothing worth keeping, so it goes, and the same --out can be given again.
-    if (error instanceof ConfigError) rmSync(out, { recursive: true, force: true });
+    // Bad input found as the run starts or trains (a fault past its last step, a recorded log that does not fit): what
+    // this call made holds nothing worth keeping, so it goes, and the same --out can be given again.
+    if (error instanceof ConfigError) rmSync(made, { recursive: true, force: true });
     throw error;
   });
 }

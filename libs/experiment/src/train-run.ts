@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { accuracy, auc, logLoss } from '@churnlab/metrics';
 import { embeddingTables, initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
 import type { Dataset } from '@churnlab/data';
-import { delayMs, faultTolerant, healthChecked, orderPolicy, parseDelay, parseFault, ServerShards, SharedParameters, type GradientWorkers, type UpdateEvent } from '@churnlab/ps';
+import { delayMs, faultTolerant, healthChecked, orderPolicy, parseDelay, parseFault, ServerShards, SharedParameters, type FaultSpec, type GradientWorkers, type UpdateEvent } from '@churnlab/ps';
+import { ConfigError } from './config-error.js';
 import { credentialsFromEnv, NatsWorkers, ThreadWorkers, type ThreadPool } from '@churnlab/transport';
 import { seedStream } from '@churnlab/random';
 import type { Config } from './config-schema.js';
@@ -55,6 +56,15 @@ export interface TrainRunOptions {
   onFault?: (message: string) => void;
 }
 
+/** The run's faults, each at one of its `steps` steps; a fault at a later step is a ConfigError naming it. */
+function faultsWithin(texts: readonly string[], steps: number): FaultSpec[] {
+  return texts.map((text, i) => {
+    const fault = parseFault(text);
+    if (fault.step >= steps) throw new ConfigError(`training.faults[${i}]: step ${fault.step} is not allowed; expected a step from 0 to ${steps - 1} (the run has ${steps} steps)`);
+    return fault;
+  });
+}
+
 /** Trains one model as `config` says, on the pool's threads, and evaluates it. */
 export async function trainRun(config: Config, options: TrainRunOptions): Promise<RunResult> {
   const { pool, data } = options;
@@ -65,12 +75,14 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const streamReplica = (source: ReplicaSource) => sourceReplica(vary, source, replica);
   const initial = initialParameters(layout, seed, streamReplica('init'));
   const batches = new EpochBatches(data.train.rows, training.batchSize, training.epochs, parseShuffle(training.shuffle), seed, streamReplica('shuffle'));
+  // Checked before any thread is set up: a fault at a step the run never reaches would silently never strike.
+  const faults = faultsWithin(training.faults, batches.steps);
   const shape = { steps: batches.steps, workers: training.workers, shards: training.psShards };
   const policy = options.recorded ? recordedRunPolicy(options.recorded, shape) : orderPolicy(training.order);
   const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers), embeddingTables(layout));
   const precision = { name: training.gradPrecision, seed, replica: streamReplica('numeric') };
   const workers = await connectWorkers(config, pool, { runId: randomUUID(), model, store: store.handle, train: data.train, precision });
-  const tolerance = { timeoutMs: training.taskTimeoutMs, faults: training.faults.map(parseFault), ...(options.onFault ? { onFault: options.onFault } : {}) };
+  const tolerance = { timeoutMs: training.taskTimeoutMs, faults, ...(options.onFault ? { onFault: options.onFault } : {}) };
   const checkedWorkers = healthChecked(faultTolerant(workers, store, tolerance));
   const delay = parseDelay(training.delay);
   const delayStream = seedStream(seed, 'delay', streamReplica('delay'));

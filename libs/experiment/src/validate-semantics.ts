@@ -1,5 +1,5 @@
 import { parseActivation } from '@churnlab/activations';
-import { parseFault } from '@churnlab/ps';
+import { parseDelay, parseFault } from '@churnlab/ps';
 import { ConfigError } from './config-error.js';
 import { knobProblem } from './knobs.js';
 import { expandActivation } from './sweep-grid.js';
@@ -33,6 +33,10 @@ export function validateSemantics(config: Config, origin: string): void {
     const { worker } = parseFault(text);
     if (worker >= config.training.workers) fail(`training.faults[${i}]: worker ${worker} is not allowed; expected a worker from 0 to ${config.training.workers - 1}`);
   });
+  const delay = parseDelay(config.training.delay);
+  const most = Math.max(config.training.workers, ...config.compare.workers, ...(config.sweep.workers ?? []));
+  const lagged = delay.kind === 'lag' ? Object.keys(delay.ms).map(Number).find((worker) => worker >= most) : undefined;
+  if (lagged !== undefined) fail(`training.delay: "${config.training.delay}" is not allowed; it lags worker ${lagged}, but the runs have at most ${most} workers (0 to ${most - 1})`);
   const { batchSize, microShards, workers } = config.training;
   if (microShards > batchSize) fail(`training.microShards: ${microShards} is not allowed; expected at most training.batchSize (${batchSize})`);
   if (workers > microShards) fail(`training.workers: ${workers} is not allowed; expected at most training.microShards (${microShards}), since each worker computes at least one micro-shard`);
