@@ -129,7 +129,8 @@ export class SharedParameters {
    */
   readOnceThrough(use: (params: Float32Array) => void): number | undefined {
     let before = Atomics.load(this.control, SEQUENCE);
-    while (before % 2 === 1) before = Atomics.load(this.control, SEQUENCE);
+    // A bit test, not % 2: the sequence wraps to negative numbers after 2³¹ increments, where an odd one has remainder −1.
+    while ((before & 1) === 1) before = Atomics.load(this.control, SEQUENCE);
     use(this.params);
     const version = Atomics.load(this.control, VERSION);
     return Atomics.load(this.control, SEQUENCE) === before ? version : undefined;

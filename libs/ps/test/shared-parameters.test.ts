@@ -286,6 +286,21 @@ describe('SharedParameters across worker threads', () => {
     }
   });
 
+  it('a reader waits out a write under way after the sequence has wrapped to negative numbers', async () => {
+    const store = SharedParameters.create(new Float32Array(4), 1);
+    const control = new Int32Array(store.handle.control);
+    // An odd negative sequence: a write is under way 2³¹ + 1 writes after the start. Another thread ends it in 50 ms.
+    Atomics.store(control, 0, -3);
+    const writer = new Worker('const { workerData } = require("node:worker_threads"); setTimeout(() => Atomics.store(new Int32Array(workerData), 0, -2), 50);', { eval: true, workerData: store.handle.control });
+    try {
+      const start = performance.now();
+      expect(store.readOnceThrough(() => undefined)).toBe(0);
+      expect(performance.now() - start).toBeGreaterThanOrEqual(40);
+    } finally {
+      await writer.terminate();
+    }
+  });
+
   it('after a write whose update threw, a reader thread still gets a snapshot (the sequence lock was released)', async () => {
     const store = SharedParameters.create(new Float32Array(64), 1);
     expect(() =>
