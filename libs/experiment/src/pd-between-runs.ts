@@ -10,5 +10,9 @@ export function pdBetweenRuns(dirA: string, dirB: string): PdReport {
       `${dirB}: evaluated ${b.metrics.evalExamples} examples × ${b.metrics.outputs} outputs, but ${dirA} evaluated ${a.metrics.evalExamples} × ${a.metrics.outputs}; PD needs the same evaluation set`,
     );
   }
+  const [hashA, hashB] = [a.metrics.evalSha256, b.metrics.evalSha256];
+  if (hashA !== undefined && hashB !== undefined && hashA !== hashB) {
+    throw new ConfigError(`${dirB}: evaluated other examples than ${dirA} (evalSha256 ${hashB.slice(0, 12)}… against ${hashA.slice(0, 12)}…); PD needs the same evaluation set`);
+  }
   return pdReport([a.predictions, b.predictions], a.metrics.outputs);
 }

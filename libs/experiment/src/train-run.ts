@@ -13,7 +13,7 @@ import { EpochBatches } from './epoch-batches.js';
 import { describeNumericalFailure } from './numerical-failure.js';
 import { recordedRunPolicy, type RecordedRun } from './recorded-run.js';
 import { sourceReplica, type ReplicaSource } from './replica-sources.js';
-import { float32Sha256 } from './sha256.js';
+import { examplesSha256, float32Sha256 } from './sha256.js';
 import { parseShuffle } from './shuffle-spec.js';
 
 /** Evaluation metrics of one trained model. */
@@ -23,6 +23,8 @@ export interface RunMetrics {
   accuracy: number;
   trainLoss: number;
   paramsSha256: string;
+  /** examplesSha256 of the evaluation set; absent from runs written before it was recorded. */
+  evalSha256?: string;
   evalExamples: number;
   outputs: number;
   /** Bad data rows the reader skipped (with skipBadRows). */
@@ -129,6 +131,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
     accuracy: accuracy(predictions, labels, model.outputs),
     trainLoss: lastLoss,
     paramsSha256: float32Sha256(params),
+    evalSha256: examplesSha256(data.eval),
     evalExamples: data.eval.rows,
     outputs: model.outputs,
     skippedRows: data.skippedRows,

@@ -9,6 +9,7 @@ const tmp = useTempDir('churnlab-pd-');
 let relu: string;
 let smelu: string;
 let otherEval: string;
+let otherExamples: string;
 let reluRun: RunResult;
 let smeluRun: RunResult;
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
   ({ dir: relu, run: reluRun } = await save('relu', { model: { activation: 'relu' } }));
   ({ dir: smelu, run: smeluRun } = await save('smelu', { model: { activation: 'smelu:1' } }));
   ({ dir: otherEval } = await save('other-eval', { data: { examples: 1500 } }));
+  ({ dir: otherExamples } = await save('other-examples', { data: { seed: 7 } }));
 }, TRAINING_TIMEOUT);
 
 describe('pdBetweenRuns', () => {
@@ -60,6 +62,17 @@ describe('pdBetweenRuns', () => {
   it('over different evaluation sets is a ConfigError naming both counts', () => {
     expect(() => pdBetweenRuns(relu, otherEval)).toThrow(ConfigError);
     expectConfigError(() => pdBetweenRuns(relu, otherEval), otherEval, '300', '240', 'same evaluation set');
+  });
+
+  it('over as many but other evaluation examples is a ConfigError naming both runs', () => {
+    expectConfigError(() => pdBetweenRuns(relu, otherExamples), otherExamples, `evaluated other examples than ${relu}`, 'same evaluation set');
+  });
+
+  it('of runs written before the evaluation set was hashed compares them as before', () => {
+    const old = path.join(tmp(), 'written-before');
+    const { evalSha256: _hash, ...metrics } = smeluRun.metrics;
+    writeRunDirectory(old, { ...smeluRun, metrics });
+    expect(pdBetweenRuns(relu, old)).toEqual(pdBetweenRuns(relu, smelu));
   });
 
   it('with a directory that is not a run is a ConfigError naming it', () => {
