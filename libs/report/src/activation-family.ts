@@ -17,3 +17,11 @@ export function activationFamily(spec: string): ActivationFamily {
   const text = lone ?? keyed;
   return text !== undefined && DECIMAL.test(text) ? { family, beta: Number(text) } : { family };
 }
+
+/** The spec with its β left out (`smelu:2` → `smelu`, `gsmelu:alpha=1,beta=2` → `gsmelu:alpha=1`): activations on one β line differ in β only. */
+export function betaLine(spec: string): string {
+  const { family, beta } = activationFamily(spec);
+  if (beta === undefined) return spec.trim();
+  const others = spec.slice(spec.indexOf(':') + 1).split(',').map((part) => part.trim()).filter((part) => part.includes('=') && part.split('=')[0]!.trim() !== 'beta');
+  return others.length > 0 ? `${family}:${others.join(',')}` : family;
+}

@@ -1,7 +1,7 @@
 export { betweenCountsTable, compareTable, formatSpread } from './compare-table.js';
 export type { BetweenCountsRow, CompareRow, SpreadCell } from './compare-table.js';
 export type { BaselineRatio, ReportInput, ReportRow } from './report-input.js';
-export { activationFamily, type ActivationFamily } from './activation-family.js';
+export { activationFamily, betaLine, type ActivationFamily } from './activation-family.js';
 export { plottedPd, reportedMeasures, type Measure } from './measures.js';
 export { pdVsLossSpec } from './charts/pd-vs-loss.js';
 export { pdVsWorkersSpec } from './charts/pd-vs-workers.js';

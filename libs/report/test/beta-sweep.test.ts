@@ -18,4 +18,10 @@ describe('betaSweepSpec', () => {
     expect(svg).toContain('β: 2; log loss: 0.46; activation: smelu');
     expect(svg).not.toMatch(/activation: (relu|gelu)/);
   });
+
+  it('draws gsmelu variants that differ in more than β as lines of their own', async () => {
+    const rows = ['gsmelu:alpha=1,beta=1', 'gsmelu:alpha=1,beta=2', 'gsmelu:alpha=3,beta=1,gneg=0.2', 'gsmelu:alpha=3,beta=2,gneg=0.2'].map((spec, i) => binaryRow(spec, 1, 0.1 + 0.01 * i, 0.45));
+    const counts = countMarks(await renderSvg(betaSweepSpec(rows)));
+    expect([counts['pd_lines'], counts['loss_lines']]).toEqual([2, 2]);
+  });
 });

@@ -1,4 +1,4 @@
-import { activationFamily } from '../activation-family.js';
+import { activationFamily, betaLine } from '../activation-family.js';
 import { knownSpread, type SpreadCell } from '../compare-table.js';
 import { plottedPd } from '../measures.js';
 import type { ReportRow } from '../report-input.js';
@@ -11,7 +11,7 @@ export interface ChartPoint {
   family: string;
   /** The line of the worker-count chart the point is on: its activation and every other setting that varies. */
   workersSeries: string;
-  /** The line of the β chart the point is on: its family and every setting that varies. */
+  /** The line of the β chart the point is on: its spec without β (see betaLine) and every setting that varies. */
   betaSeries: string;
   beta: number | null;
   workers: number;
@@ -44,7 +44,7 @@ export function chartPoints(rows: readonly ReportRow[]): ChartPoint[] {
       label: rowLabel(row.activation, row, settings),
       family,
       workersSeries: rowLabel(row.activation, row, withoutWorkers),
-      betaSeries: rowLabel(family, row, settings),
+      betaSeries: rowLabel(betaLine(row.activation), row, settings),
       beta: beta ?? null,
       workers: row.workers,
       relu: family === 'relu',
