@@ -9,7 +9,7 @@ import { validateSemantics } from './validate-semantics.js';
 /** Validates a config object (e.g. parsed JSON/YAML merged with flags); messages name the field, the value and what is allowed. */
 export function resolveConfig(input: unknown, origin = 'config'): Config {
   const parsed = configSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, input, origin)).join('\n'));
+  if (!parsed.success) throw new ConfigError(firstIssuePerField(parsed.error.issues).map((issue) => describeIssue(issue, input, origin)).join('; '));
   validateSemantics(parsed.data, origin);
   return parsed.data;
 }
@@ -53,6 +53,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// One message per field (a value can break two rules of one field, e.g. an integer and a maximum), all on one line.
+function firstIssuePerField(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const field = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys' || !seen.has(field)) return seen.add(field);
+    return false;
+  });
+}
+
 function describeIssue(issue: z.core.$ZodIssue, input: unknown, origin: string): string {
   const field = issue.path.join('.') || '(root)';
   if (issue.code === 'unrecognized_keys') {
@@ -60,7 +70,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, origin: string):
     return `${origin}: unknown field ${issue.keys.map((k) => `"${where}${k}"`).join(', ')}; see \`churnlab --help\` or docs for the fields allowed`;
   }
   const value = valueAt(input, issue.path);
-  return `${origin}: ${field}: ${JSON.stringify(value) ?? 'missing'} is not allowed; ${issue.message}`;
+  // NaN and ±Infinity as themselves (YAML has .nan and .inf), where JSON would write null.
+  const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? 'missing');
+  return `${origin}: ${field}: ${shown} is not allowed; ${issue.message}`;
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {

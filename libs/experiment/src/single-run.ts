@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
 import { checkpointFileName, readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
@@ -35,6 +35,7 @@ export async function runSingle(config: Config, out: string, options: SingleRunO
 export async function resumeSingle(dir: string, options: Pick<TrainRunOptions, 'onProgress' | 'onFault'> = {}): Promise<RunResult> {
   if (isCompleteRun(dir)) throw new ConfigError(`--resume: ${dir} holds a finished run; nothing to resume`);
   const configFile = path.join(dir, runFiles.config);
+  if (!existsSync(configFile)) throw new ConfigError(`--resume: ${dir} is not a run directory (no ${runFiles.config}); expected the --out directory of a churnlab train run`);
   const config = resolveConfig(readConfigFile(configFile), configFile);
   return trainInto(config, dir, await buildDatasets(config), { ...options, resume: readCheckpoint(dir) });
 }

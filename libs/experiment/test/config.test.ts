@@ -104,10 +104,21 @@ describe('resolveConfig rejects wrong types and out-of-range values, naming fiel
     expectConfigError(() => resolveConfig({ training: { order: 'fifo' } }), 'training.order', '"fifo"', 'sync', 'async', 'replay');
   });
 
-  it('several problems are all reported', () => {
+  it('several problems are all reported, on one line', () => {
     const message = expectConfigError(() => resolveConfig({ training: { workers: 0, epochs: 0 } }));
     expect(message).toContain('training.workers');
     expect(message).toContain('training.epochs');
+    expect(message).not.toContain('\n');
+  });
+
+  it('a value that breaks two rules of one field is reported once', () => {
+    const message = expectConfigError(() => resolveConfig({ seed: 1e300 }));
+    expect(message.match(/seed: 1e\+300 is not allowed/g)).toHaveLength(1);
+  });
+
+  it('NaN and Infinity are shown as themselves, not as null', () => {
+    expectConfigError(() => resolveConfig({ training: { optimizer: { learningRate: Number.NaN } } }), 'training.optimizer.learningRate: NaN is not allowed');
+    expectConfigError(() => resolveConfig({ training: { epochs: Number.POSITIVE_INFINITY } }), 'training.epochs: Infinity is not allowed');
   });
 });
 
