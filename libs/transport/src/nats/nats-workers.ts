@@ -268,7 +268,12 @@ export class NatsWorkers implements GradientWorkers {
           fail: reject,
         }),
       );
-      state = { setup, heldVersion: -1 };
+      const created: ProcessState = { setup, heldVersion: -1 };
+      // A failed setup is forgotten, so that the next task for the process (a retry) sends it again.
+      setup.catch(() => {
+        if (this.processes.get(worker.id) === created) this.processes.delete(worker.id);
+      });
+      state = created;
       this.processes.set(worker.id, state);
     }
     const known = state;
