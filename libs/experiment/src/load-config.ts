@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from './config-error.js';
+import { ConfigError, shownValue } from './config-error.js';
 import { configSchema, type Config } from './config-schema.js';
 import { validateSemantics } from './validate-semantics.js';
 
@@ -70,9 +70,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, origin: string):
     return `${origin}: unknown field ${issue.keys.map((k) => `"${where}${k}"`).join(', ')}; see \`churnlab --help\` or docs for the fields allowed`;
   }
   const value = valueAt(input, issue.path);
-  // NaN and ±Infinity as themselves (YAML has .nan and .inf), where JSON would write null.
-  const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? 'missing');
-  return `${origin}: ${field}: ${shown} is not allowed; ${issue.message}`;
+  return `${origin}: ${field}: ${shownValue(value)} is not allowed; ${issue.message}`;
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {

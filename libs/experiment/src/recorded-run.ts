@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RecordedEventError, recordedPolicy, type OrderPolicy, type RunShape, type UpdateEvent } from '@churnlab/ps';
-import { ConfigError } from './config-error.js';
+import { ConfigError, shownValue } from './config-error.js';
 import type { Config } from './config-schema.js';
 import { readConfigFile, resolveConfig } from './load-config.js';
 import { runFiles } from './run-directory.js';
@@ -37,7 +37,7 @@ function parseEvent(line: string, where: string): UpdateEvent {
   const event = value as Record<string, unknown>;
   for (const field of [...integerFields, ...('shard' in event ? ['shard'] : [])]) {
     const v = event[field];
-    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new ConfigError(`${where}: ${field}: ${JSON.stringify(v) ?? 'missing'} is not allowed; expected a whole number ≥ 0`);
+    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new ConfigError(`${where}: ${field}: ${shownValue(v)} is not allowed; expected a whole number ≥ 0`);
   }
   return event as unknown as UpdateEvent;
 }

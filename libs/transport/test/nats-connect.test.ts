@@ -275,7 +275,9 @@ describe('a worker process that goes away', () => {
     const survivor = spawnWorkerProcess(server.url, 'survivor');
     const victim = spawnWorkerProcess(server.url, 'doomed');
     await Promise.all([survivor.joined, victim.joined]);
-    const nats = overNats(server.url, { minProcesses: 2, workerSilenceMs: 1000 });
+    // 15 heartbeats of silence: short enough to find the killed process soon, long enough that a loaded machine
+    // delaying the survivor's heartbeats (sent from the thread that computes) does not expire it too.
+    const nats = overNats(server.url, { minProcesses: 2, workerSilenceMs: 3000 });
     const faults: string[] = [];
     const pool = new ThreadPool(1);
     try {
