@@ -62,12 +62,16 @@ export function list(value: string): string[] {
  * name holds '=', so `relu,gsmelu:alpha=1,beta=2` is relu and gsmelu:alpha=1,beta=2.
  */
 export function activationList(value: string): string[] {
-  return list(value).reduce<string[]>((specs, part) => {
-    if (specs.length > 0 && /^[a-z]+=/i.test(part)) specs[specs.length - 1] += `,${part}`;
-    else specs.push(part);
-    return specs;
+  const specs = list(value).reduce<string[]>((joined, part) => {
+    if (joined.length > 0 && /^[a-z]+=/i.test(part)) joined[joined.length - 1] += `,${part}`;
+    else joined.push(part);
+    return joined;
   }, []);
+  return specs.map(activationSpec);
 }
+
+/** Parses an activation spec flag value, refusing a spec the activation registry does not accept. */
+export const activationSpec = knob('activation');
 
 /** Parses a knob's flag value, refusing it with the knob's own explanation of what is allowed. */
 function knob(name: Knob): (value: string) => string {

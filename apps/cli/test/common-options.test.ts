@@ -7,8 +7,9 @@ describe('activationList', () => {
     expect(activationList('relu, smelu:1,gsmelu:alpha=1,beta=2,gneg=0.1,swish:1')).toEqual(['relu', 'smelu:1', 'gsmelu:alpha=1,beta=2,gneg=0.1', 'swish:1']);
   });
 
-  it('leaves a leading parameter on its own, for the activation parser to refuse by name', () => {
-    expect(activationList('beta=2,relu')).toEqual(['beta=2', 'relu']);
+  it('refuses a spec the registry does not accept, a leading parameter on its own included', () => {
+    expect(() => activationList('beta=2,relu')).toThrow('invalid activation spec "beta=2"');
+    expect(() => activationList('relu,smelu:0')).toThrow(InvalidArgumentError);
   });
 });
 

@@ -74,8 +74,9 @@ describe('bad usage exits 2 with a message and no stack trace', () => {
     expectUsageError(await runCli(['train', '--config', 'small.json', '--workers', '9'], tmp()), 'training.workers', '9');
   });
 
-  it('--activation with a bad spec names it', async () => {
-    expectUsageError(await runCli(['train', '--config', 'small.json', '--activation', 'smelu:0'], tmp()), 'smelu:0', 'relu');
+  it('--activation and --activations with a bad spec name the flag and the spec', async () => {
+    expectUsageError(await runCli(['train', '--config', 'small.json', '--activation', 'smelu:0'], tmp()), '--activation', 'smelu:0', 'relu');
+    expectUsageError(await runCli(['compare', '--activations', 'relu,selu'], tmp()), '--activations', 'selu', 'smelu');
   });
 
   it(

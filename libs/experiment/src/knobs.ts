@@ -1,14 +1,16 @@
+import { parseActivation } from '@churnlab/activations';
 import { gradientPrecision, orderPolicy, parseDelay, parseFault } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
 import { parseShuffle } from './shuffle-spec.js';
 
-/** The text-valued nondeterminism knobs and the parser that checks each; a parser throws a RangeError naming the value and what is allowed. */
+/** The text-valued knobs (the nondeterminism sources, and the activation) and the parser that checks each; a parser throws an error naming the value and what is allowed. */
 export const knobParsers = {
   order: (text: string) => void orderPolicy(text),
   shuffle: (text: string) => void parseShuffle(text),
   delay: (text: string) => void parseDelay(text),
   gradPrecision: (text: string) => void gradientPrecision(text),
   fault: (text: string) => void parseFault(text),
+  activation: (text: string) => void parseActivation(text),
   vary: (text: string) => {
     if (!(replicaSources as readonly string[]).includes(text)) throw new RangeError(`vary: "${text}" is unknown; expected any of ${replicaSources.join(', ')}`);
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../src/index.js';
+import { knobProblem, resolveConfig } from '../src/index.js';
 import { expectConfigError } from './helpers.js';
 
 describe('resolveConfig reads the nondeterminism knobs', () => {
@@ -33,5 +33,17 @@ describe('resolveConfig rejects bad knob values, naming the field, the value and
     ['a compared worker count above the micro-shards', { compare: { workers: [1, 16] } }, ['compare.workers[1]', '16', 'training.microShards (8)']],
   ])('%s', (_, input, fragments) => {
     expectConfigError(() => resolveConfig(input), ...fragments);
+  });
+});
+
+describe('knobProblem', () => {
+  it('is undefined for a value the knob accepts, the activation among them', () => {
+    expect(knobProblem('activation', 'smelu:1')).toBeUndefined();
+    expect(knobProblem('order', 'ssp:2')).toBeUndefined();
+  });
+
+  it("gives the parser's message without its field prefix, so that a caller can name the flag or field", () => {
+    expect(knobProblem('activation', 'selu')).toBe('invalid activation spec "selu": unknown activation "selu" (known: relu, smelu, gsmelu, gelu, swish, softplus)');
+    expect(knobProblem('order', 'lifo')).toMatch(/^"lifo" is unknown; expected one of /);
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ConfigError, readRecordedRun, resumeSingle, runSingle, type Config, type RecordedRun, type RunResult } from '@churnlab/experiment';
-import { configFrom, defaultOut, pathValue, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
+import { activationSpec, configFrom, defaultOut, pathValue, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
 import { Progress } from '../progress.js';
 
 interface TrainFlags extends CommonFlags {
@@ -16,7 +16,7 @@ const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 
 /** `churnlab train`: one run, written to a run directory. */
 export function trainCommand(program: Command): void {
   withCommonOptions(program.command('train').description('train one model and write its run directory'))
-    .option('--activation <spec>', 'activation, e.g. relu, smelu:1, gelu:tanh, swish:1, softplus:1')
+    .option('--activation <spec>', 'activation, e.g. relu, smelu:1, gelu:tanh, swish:1, softplus:1', activationSpec)
     .option('--replica <n>', 'which replica this run is (default 0): replicas differ only in the sources named in --vary, so two runs that differ only here give the PD of `churnlab pd`', wholeNumber(0))
     .option('--replay-from <run-dir>', "re-apply a recorded run's update order and staleness (from its events.jsonl), bit for bit", pathValue)
     .option('--resume <run-dir>', 'continue a killed run from its last checkpoint (bit-identical to an uninterrupted run in sync and replay)', pathValue)
