@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { AUTO_PARALLEL_PARAMETER_LIMIT, ConfigError, knobProblem, readConfigFile, resolveConfig, type Config, type Knob, type ParallelRuns } from '@churnlab/experiment';
+import { AUTO_PARALLEL_PARAMETER_LIMIT, ConfigError, isMapping, knobProblem, readConfigFile, resolveConfig, type Config, type Knob, type ParallelRuns } from '@churnlab/experiment';
 import { ThreadPool } from '@churnlab/transport';
 
 /** The flags every training command shares. */
@@ -178,10 +178,6 @@ function skippableData(data: unknown): Record<string, unknown> {
   const format = section['format'] ?? 'synthetic';
   if (format !== 'csv' && format !== 'criteo') throw new ConfigError(`--skip-bad-rows: not allowed with data format "${String(format)}"; expected data read from a file (--data criteo:PATH, or a csv data section in --config)`);
   return section;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A fresh default output directory name under churnlab-runs/. */

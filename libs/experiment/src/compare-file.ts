@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { CompareResult } from './replica-sets.js';
 import { ConfigError, shownValue } from './config-error.js';
+import { valueAt } from './json-shape.js';
 import { configSchema, type Config } from './config-schema.js';
 import { writeJsonAtomically } from './run-directory.js';
 
@@ -60,8 +61,7 @@ export function readCompareFile(dir: string): CompareFile {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key], json);
-    throw new ConfigError(`${file}: ${issue.path.join('.') || '(root)'}: ${shownValue(value)} is not allowed; ${issue.message}; expected results.json as churnlab compare and sweep write it`);
+    throw new ConfigError(`${file}: ${issue.path.join('.') || '(root)'}: ${shownValue(valueAt(json, issue.path))} is not allowed; ${issue.message}; expected results.json as churnlab compare and sweep write it`);
   }
   return parsed.data as CompareFile;
 }

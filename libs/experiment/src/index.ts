@@ -1,6 +1,7 @@
 export { configSchema } from './config-schema.js';
 export type { Config, ConfigInput, DataConfig } from './config-schema.js';
 export { ConfigError } from './config-error.js';
+export { isMapping } from './json-shape.js';
 export { resolveConfig, readConfigFile } from './load-config.js';
 export { buildDatasets } from './datasets.js';
 export type { RunData } from './datasets.js';

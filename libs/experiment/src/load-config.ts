@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, shownValue } from './config-error.js';
+import { isMapping, valueAt } from './json-shape.js';
 import { configSchema, type Config } from './config-schema.js';
 import { validateSemantics } from './validate-semantics.js';
 
@@ -41,16 +42,12 @@ function parseConfigFile(file: string): unknown {
 
 /** `config` with the data section's file and folder paths (path, dir, eval.path), where relative, resolved against `dir`. */
 function withDataPathsFrom(dir: string, config: unknown): unknown {
-  if (!isRecord(config) || !isRecord(config['data'])) return config;
+  if (!isMapping(config) || !isMapping(config['data'])) return config;
   const resolved = (section: Record<string, unknown>, keys: string[]) =>
     Object.fromEntries(Object.entries(section).map(([key, value]) => [key, keys.includes(key) && typeof value === 'string' && value !== '' ? path.resolve(dir, value) : value]));
   const data = resolved(config['data'], ['path', 'dir']);
-  if (isRecord(data['eval'])) data['eval'] = resolved(data['eval'], ['path']);
+  if (isMapping(data['eval'])) data['eval'] = resolved(data['eval'], ['path']);
   return { ...config, data };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // One message per field (a value can break two rules of one field, e.g. an integer and a maximum), all on one line.
@@ -73,6 +70,3 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, origin: string):
   return `${origin}: ${field}: ${shownValue(value)} is not allowed; ${issue.message}`;
 }
 
-function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
-}

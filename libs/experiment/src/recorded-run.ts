@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RecordedEventError, recordedPolicy, type OrderPolicy, type RunShape, type UpdateEvent } from '@churnlab/ps';
-import { ConfigError, shownValue } from './config-error.js';
+import { ConfigError } from './config-error.js';
+import { checkWholeNumbers, isMapping } from './json-shape.js';
 import type { Config } from './config-schema.js';
 import { readConfigFile, resolveConfig } from './load-config.js';
 import { runFiles } from './run-directory.js';
@@ -33,13 +34,9 @@ function parseEvent(line: string, where: string): UpdateEvent {
   } catch {
     throw new ConfigError(`${where}: ${JSON.stringify(line.slice(0, 80))} is not JSON; expected one update event per line`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${where}: ${line.slice(0, 80)} is not an object; expected an update event`);
-  const event = value as Record<string, unknown>;
-  for (const field of [...integerFields, ...('shard' in event ? ['shard'] : [])]) {
-    const v = event[field];
-    if (!Number.isSafeInteger(v) || (v as number) < 0) throw new ConfigError(`${where}: ${field}: ${shownValue(v)} is not allowed; expected a whole number ≥ 0`);
-  }
-  return event as unknown as UpdateEvent;
+  if (!isMapping(value)) throw new ConfigError(`${where}: ${line.slice(0, 80)} is not an object; expected an update event`);
+  checkWholeNumbers(value, [...integerFields, ...('shard' in value ? ['shard'] : [])], 0, where);
+  return value as unknown as UpdateEvent;
 }
 
 /** The policy that replays `recorded` on a run of `shape`; a log that cannot be replayed is a ConfigError naming the file (and line). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Packr } from 'msgpackr';
 import { parameterLayout } from '@churnlab/model';
 import { ConfigError, shownValue } from './config-error.js';
+import { checkWholeNumbers, isMapping } from './json-shape.js';
 import type { Config } from './config-schema.js';
 import type { RunMetrics, RunResult } from './train-run.js';
 
@@ -109,12 +110,9 @@ export function readRunDirectory(dir: string): StoredRun {
 
 /** The metrics of a run directory, once the fields that size its predictions are whole numbers ≥ 1. */
 function checkedShape(parsed: unknown, file: string): RunMetrics {
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`${file}: ${shownValue(parsed)} is not allowed; expected an object of run metrics`);
-  for (const field of ['evalExamples', 'outputs']) {
-    const value = (parsed as Record<string, unknown>)[field];
-    if (!Number.isSafeInteger(value) || (value as number) < 1) throw new ConfigError(`${file}: ${field}: ${shownValue(value)} is not allowed; expected a whole number ≥ 1`);
-  }
-  return parsed as RunMetrics;
+  if (!isMapping(parsed)) throw new ConfigError(`${file}: ${shownValue(parsed)} is not allowed; expected an object of run metrics`);
+  checkWholeNumbers(parsed, ['evalExamples', 'outputs'], 1, file);
+  return parsed as unknown as RunMetrics;
 }
 
 function littleEndianBytes(values: Float32Array): Uint8Array {
