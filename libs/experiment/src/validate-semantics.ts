@@ -1,4 +1,3 @@
-import { parseActivation } from '@churnlab/activations';
 import { parseDelay, parseFault } from '@churnlab/ps';
 import { ConfigError } from './config-error.js';
 import { knobProblem } from './knobs.js';
@@ -11,11 +10,8 @@ export function validateSemantics(config: Config, origin: string): void {
     throw new ConfigError(`${origin}: ${message}`);
   };
   const checkActivation = (field: string, spec: string) => {
-    try {
-      parseActivation(spec);
-    } catch (error) {
-      fail(`${field}: ${(error as Error).message}`);
-    }
+    const problem = knobProblem('activation', spec);
+    if (problem) fail(`${field}: ${problem}`);
   };
   checkActivation('model.activation', config.model.activation);
   config.compare.activations.forEach((spec, i) => checkActivation(`compare.activations[${i}]`, spec));
