@@ -16,7 +16,12 @@ export class EpochBatches implements BatchSource {
     private readonly replica: number,
   ) {
     this.stepsPerEpoch = Math.floor(rows / batchSize);
-    this.steps = this.stepsPerEpoch * epochs;
+    this.steps = EpochBatches.steps(rows, batchSize, epochs);
+  }
+
+  /** How many steps `epochs` epochs of `rows` rows in batches of `batchSize` make. */
+  static steps(rows: number, batchSize: number, epochs: number): number {
+    return Math.floor(rows / batchSize) * epochs;
   }
 
   /** The rows of step `step`. */

@@ -58,9 +58,11 @@ export interface TrainRunOptions {
   onFault?: (message: string) => void;
 }
 
-/** The run's faults, each at one of its `steps` steps; a fault at a later step is a ConfigError naming it. */
-function faultsWithin(texts: readonly string[], steps: number): FaultSpec[] {
-  return texts.map((text, i) => {
+/** The faults of a run of `config` on `trainRows` training rows, each at one of its steps; a fault at a later step is a ConfigError naming it. */
+export function runFaults(config: Config, trainRows: number): FaultSpec[] {
+  const { faults, batchSize, epochs } = config.training;
+  const steps = EpochBatches.steps(trainRows, batchSize, epochs);
+  return faults.map((text, i) => {
     const fault = parseFault(text);
     if (fault.step >= steps) throw new ConfigError(`training.faults[${i}]: step ${fault.step} is not allowed; expected a step from 0 to ${steps - 1} (the run has ${steps} steps)`);
     return fault;
@@ -78,7 +80,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const initial = initialParameters(layout, seed, streamReplica('init'));
   const batches = new EpochBatches(data.train.rows, training.batchSize, training.epochs, parseShuffle(training.shuffle), seed, streamReplica('shuffle'));
   // Checked before any thread is set up: a fault at a step the run never reaches would silently never strike.
-  const faults = faultsWithin(training.faults, batches.steps);
+  const faults = runFaults(config, data.train.rows);
   const shape = { steps: batches.steps, workers: training.workers, shards: training.psShards };
   const policy = options.recorded ? recordedRunPolicy(options.recorded, shape) : orderPolicy(training.order);
   const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers), embeddingTables(layout));
