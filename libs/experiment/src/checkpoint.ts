@@ -33,15 +33,15 @@ export function writeCheckpoint(dir: string, checkpoint: Checkpoint): void {
 /** Reads `dir`/checkpoint.msgpack; a missing or damaged file is a ConfigError naming it and what was expected. */
 export function readCheckpoint(dir: string): Checkpoint {
   const file = path.join(dir, checkpointFileName);
-  if (!existsSync(file)) throw new ConfigError(`--resume: ${file} is missing; expected a run directory that churnlab train checkpointed`);
+  if (!existsSync(file)) throw new ConfigError(`--resume: ${file} is missing; expected a run directory that churnlab train, compare or sweep checkpointed`);
   let value: unknown;
   try {
     value = packr.unpack(readFileSync(file));
   } catch (error) {
-    throw new ConfigError(`${file}: not a readable checkpoint (${(error as Error).message}); expected a file written by churnlab train`);
+    throw new ConfigError(`${file}: not a readable checkpoint (${(error as Error).message}); expected a checkpoint written by churnlab train, compare or sweep`);
   }
   const problem = checkpointProblem(value);
-  if (problem) throw new ConfigError(`${file}: ${problem}; expected a ${FORMAT} file written by churnlab train`);
+  if (problem) throw new ConfigError(`${file}: ${problem}; expected a ${FORMAT} file written by churnlab train, compare or sweep`);
   const { format: _format, ...checkpoint } = value as Checkpoint & { format: string };
   return checkpoint;
 }

@@ -4,9 +4,10 @@ import type { ThreadPool } from '@churnlab/transport';
 import type { Config } from './config-schema.js';
 import type { RunData } from './datasets.js';
 import { withBaselineRatios, type BaselineRatio } from './baseline-ratios.js';
-import { isCompleteRun, readRunDirectory, writeRunDirectory } from './run-directory.js';
+import { leftCheckpoint, startRunDirectory, trainIntoDirectory } from './directory-run.js';
+import { isCompleteRun, readRunDirectory } from './run-directory.js';
 import { settingConfig, type RunSetting } from './run-setting.js';
-import { trainRun, type RunMetrics } from './train-run.js';
+import { trainRun, type RunMetrics, type RunResult } from './train-run.js';
 import { inLanes } from './run-lanes.js';
 
 /** PD and accuracy of one setting's replicas. */
@@ -90,14 +91,22 @@ export async function trainReplicaSets(base: Config, sets: ReplicaSet[], options
   return { results, betweenWorkerCounts: betweenWorkerCounts(sets, runsOf) };
 }
 
-/** Replica `replica` of `setting`: read back from its directory when the placement reuses a finished one, else trained (and stored). */
+/**
+ * Replica `replica` of `setting`: read back from its directory when the placement reuses a finished one, else trained,
+ * and stored with its checkpoints when it has a directory. Where the placement reuses runs, a run a kill cut short
+ * continues from its last checkpoint.
+ */
 async function trainOrReuse(base: Config, setting: RunSetting, replica: number, options: ReplicaSetOptions, onProgress: (done: number, total: number) => void): Promise<FinishedRun> {
   const config = settingConfig(base, setting);
   const dir = options.placement.dirFor(config, setting, replica);
-  if (dir && options.placement.reuseFinished && isCompleteRun(dir)) return readRunDirectory(dir);
-  const trained = await trainRun(config, { pool: options.pool, data: options.data, replica, onProgress });
-  if (dir) writeRunDirectory(dir, trained);
-  return { metrics: trained.metrics, predictions: trained.predictions, ...(dir ? { dir } : {}) };
+  const run = { pool: options.pool, data: options.data, replica, onProgress };
+  // Only what the comparison needs is kept: a run's parameters can be hundreds of megabytes.
+  const kept = ({ metrics, predictions }: RunResult): FinishedRun => ({ metrics, predictions, ...(dir ? { dir } : {}) });
+  if (!dir) return kept(await trainRun(config, run));
+  if (options.placement.reuseFinished && isCompleteRun(dir)) return readRunDirectory(dir);
+  const resume = options.placement.reuseFinished ? leftCheckpoint(dir, config, replica) : undefined;
+  startRunDirectory(dir, config, replica);
+  return kept(await trainIntoDirectory(config, dir, { ...run, ...(resume ? { resume } : {}) }));
 }
 
 function summarizeReplicas({ setting, replicas }: ReplicaSet, runs: FinishedRun[]): ActivationResult {

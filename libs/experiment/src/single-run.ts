@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
-import { checkpointFileName, readCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoint.js';
-import { NumericalFailure } from './numerical-failure.js';
+import { readCheckpoint, type Checkpoint } from './checkpoint.js';
+import { startRunDirectory, trainIntoDirectory } from './directory-run.js';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets, type RunData } from './datasets.js';
 import { readConfigFile, resolveConfig } from './load-config.js';
-import { assertFreshOutput, isCompleteRun, runConfigText, runFiles, writeFileAtomically, writeRunDirectory } from './run-directory.js';
-import { trainRun, type RunResult, type TrainRunOptions } from './train-run.js';
+import { assertFreshOutput, isCompleteRun, runFiles } from './run-directory.js';
+import type { RunResult, TrainRunOptions } from './train-run.js';
 
 export type SingleRunOptions = Pick<TrainRunOptions, 'onProgress' | 'recorded' | 'onFault'>;
 
@@ -22,7 +22,7 @@ export async function runSingle(config: Config, out: string, options: SingleRunO
   const data = await buildDatasets(config);
   // The first directory made, which may be a parent of `out` (churnlab-runs/ of a default --out).
   const made = mkdirSync(out, { recursive: true }) ?? out;
-  writeFileAtomically(path.join(out, runFiles.config), runConfigText(config, config.replica));
+  startRunDirectory(out, config, config.replica);
   return trainInto(config, out, data, options).catch((error: unknown) => {
     // Bad input found as the run starts or trains (a fault past its last step, a recorded log that does not fit): what
     // this call made holds nothing worth keeping, so it goes, and the same --out can be given again.
@@ -35,7 +35,7 @@ export async function runSingle(config: Config, out: string, options: SingleRunO
 export async function resumeSingle(dir: string, options: Pick<TrainRunOptions, 'onProgress' | 'onFault'> = {}): Promise<RunResult> {
   if (isCompleteRun(dir)) throw new ConfigError(`--resume: ${dir} holds a finished run; nothing to resume`);
   const configFile = path.join(dir, runFiles.config);
-  if (!existsSync(configFile)) throw new ConfigError(`--resume: ${dir} is not a run directory (no ${runFiles.config}); expected the --out directory of a churnlab train run`);
+  if (!existsSync(configFile)) throw new ConfigError(`--resume: ${dir} is not a run directory (no ${runFiles.config}); expected a run directory written by churnlab train, compare or sweep`);
   const config = resolveConfig(readConfigFile(configFile), configFile);
   return trainInto(config, dir, await buildDatasets(config), { ...options, resume: readCheckpoint(dir) });
 }
@@ -43,19 +43,7 @@ export async function resumeSingle(dir: string, options: Pick<TrainRunOptions, '
 async function trainInto(config: Config, dir: string, data: RunData, options: SingleRunOptions & { resume?: Checkpoint }): Promise<RunResult> {
   const pool = new ThreadPool(ThreadPool.sizeFor(config.training.workers));
   try {
-    let kept = options.resume?.step;
-    const checkpoint = (state: Checkpoint) => {
-      writeCheckpoint(dir, state);
-      kept = state.step;
-    };
-    const run = await trainRun(config, { pool, data, ...options, checkpoint }).catch((error: unknown) => {
-      // A checkpoint of another shape means config.json or the checkpoint was changed after the run started.
-      if (options.resume && error instanceof RangeError && /saved/.test(error.message)) throw new ConfigError(`--resume: ${dir}: ${error.message}`);
-      if (error instanceof NumericalFailure && kept !== undefined) throw new NumericalFailure(`${error.message}; the last good checkpoint (step ${kept}) is kept in ${path.join(dir, checkpointFileName)}`);
-      throw error;
-    });
-    writeRunDirectory(dir, run);
-    return run;
+    return await trainIntoDirectory(config, dir, { pool, data, ...options });
   } finally {
     await pool.close();
   }

@@ -24,7 +24,7 @@ export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'on
 /**
  * Runs every replica set of the sweep's grid. Each run is stored once, in OUT/runs/KEY with KEY a hash of its whole
  * config and replica, completed by its metrics.json, so an interrupted sweep resumes where it stopped: finished runs are
- * reused and a run the kill cut short is trained again.
+ * reused and a run the kill cut short continues from its last checkpoint.
  */
 export async function runSweep(config: Config, options: SweepOptions): Promise<CompareResult> {
   checkParallelRuns(options.parallelRuns ?? 'auto', config);
