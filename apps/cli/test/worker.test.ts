@@ -17,6 +17,7 @@ const tmp = useTempDir('churnlab-worker-');
 interface CliWorker {
   child: ChildProcess;
   stderr(): string;
+  stdout(): string;
   exited: Promise<number | null>;
   joined: Promise<void>;
 }
@@ -49,8 +50,8 @@ function startWorker(args: string[], env: Record<string, string> = {}): CliWorke
     void exited.then((code) => reject(new Error(`churnlab worker exited with ${code} before joining:\n${stderr}`)));
   });
   joined.catch(() => undefined);
-  void exited.then(() => expect(stdout, 'churnlab worker writes nothing on stdout').toBe(''));
-  return { child, stderr: () => stderr, exited, joined };
+  if (!args.includes('--json')) void exited.then(() => expect(stdout, 'churnlab worker writes nothing on stdout').toBe(''));
+  return { child, stderr: () => stderr, stdout: () => stdout, exited, joined };
 }
 
 const data = syntheticCtr({ seed: 2, examples: 600, dense: 4, categorical: [3], teacherHidden: 4, labelNoise: 0.05, evalFraction: 0.2 });
@@ -87,8 +88,8 @@ describe('churnlab worker --nats URL', () => {
   });
   afterAll(() => server?.stop());
 
-  it('joins with credentials from the environment, serves a run bit-identical to threads, and exits 0 on SIGTERM', async () => {
-    const worker = startWorker(['--nats', server.url, '--name', 'cli-worker', '--heartbeat-ms', '200'], { NATS_USER: 'alice', NATS_PASSWORD: password });
+  it('joins with credentials from the environment, serves a run bit-identical to threads, exits 0 on SIGTERM and with --json prints what it served', async () => {
+    const worker = startWorker(['--nats', server.url, '--name', 'cli-worker', '--heartbeat-ms', '200', '--json'], { NATS_USER: 'alice', NATS_PASSWORD: password });
     await worker.joined;
     const remote = await trainTenSteps((setup) => NatsWorkers.connect({ url: server.url, credentials: { user: 'alice', password }, setup, count: 2, log: () => undefined }), 'cli-run-1');
     const pool = new ThreadPool(1);
@@ -102,6 +103,8 @@ describe('churnlab worker --nats URL', () => {
     expect(log).toMatch(/^churnlab worker: finished run cli-run-1 after 20 gradient tasks$/m);
     expect(log).toMatch(/^churnlab worker: stopped after serving 1 run\(s\)$/m);
     expect(log).not.toContain(password);
+    const id = /\(id (\w+),/.exec(log)![1];
+    expect(JSON.parse(worker.stdout())).toEqual({ name: 'cli-worker', id, runsServed: 1, gradientTasksServed: 20 });
   });
 
   it('with the wrong password is refused, says so, exits 1 and never prints either password', async () => {

@@ -13,5 +13,6 @@ export {
   type NatsCredentials,
   type NatsWorkersOptions,
   type RemoteWorkerOptions,
+  type RemoteWorkerSummary,
   type WireLimits,
 } from './nats/index.js';

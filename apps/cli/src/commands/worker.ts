@@ -12,6 +12,7 @@ interface WorkerFlags {
   token?: string;
   nkeySeedFile?: string;
   heartbeatMs?: number;
+  json?: boolean;
   verbose?: boolean;
 }
 
@@ -27,6 +28,7 @@ export function workerCommand(program: Command): void {
     .option('--token <token>', 'NATS token; prefer NATS_TOKEN: a flag is visible to other users in the process list')
     .option('--nkey-seed-file <file>', 'file holding the NATS nkey seed (or NATS_NKEY_SEED)')
     .option('--heartbeat-ms <ms>', 'milliseconds between two announcements to coordinators (default 1000)', wholeNumber(1))
+    .option('--json', 'once stopped, print what it served as one JSON document on stdout and nothing else there')
     .option('--verbose', 'show stack traces on errors')
     .action(async (flags: WorkerFlags) => {
       const credentials = workerCredentials(flags);
@@ -35,7 +37,7 @@ export function workerCommand(program: Command): void {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
-        await runRemoteWorker({
+        const served = await runRemoteWorker({
           url: flags.nats,
           ...(credentials ? { credentials } : {}),
           ...(flags.name !== undefined ? { name: flags.name } : {}),
@@ -43,6 +45,7 @@ export function workerCommand(program: Command): void {
           signal: stop.signal,
           log: (line) => process.stderr.write(`churnlab worker: ${line}\n`),
         });
+        if (flags.json) process.stdout.write(JSON.stringify(served, null, 2) + '\n');
       } catch (error) {
         // Connecting, the backend or the connection failed: one line, already free of secrets, and exit 1.
         if (error instanceof RangeError) throw new ConfigError(error.message);

@@ -24,8 +24,10 @@ export class RemoteWorkerServer {
   private readonly runs = new Map<string, RemoteRun>();
   private readonly assembler: TransferAssembler;
   private readonly drops: DropLog;
-  /** Runs served since the process started, for the log. */
+  /** Runs set up since the process started. */
   runsServed = 0;
+  /** Gradient tasks answered with a gradient since the process started. */
+  gradientTasksServed = 0;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -165,7 +167,9 @@ export class RemoteWorkerServer {
   /** What `work` computes as a `kind` reply, or a failed reply carrying its error. */
   private result(frame: Frame, kind: FrameKind, work: () => unknown): { kind: FrameKind; body: unknown } {
     try {
-      return { kind, body: work() };
+      const body = work();
+      if (kind === 'gradient') this.gradientTasksServed++;
+      return { kind, body };
     } catch (error) {
       this.log(`could not serve ${frame.kind} of run ${frame.run} (step ${frame.step}, worker ${frame.worker}): ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
       return { kind: 'failed', body: failedMessage(error) };

@@ -25,12 +25,20 @@ export interface RemoteWorkerOptions {
   log?: (line: string) => void;
 }
 
+/** What a remote worker process did, once it stopped. */
+export interface RemoteWorkerSummary {
+  name: string;
+  id: string;
+  runsServed: number;
+  gradientTasksServed: number;
+}
+
 /**
  * Runs one remote worker process: starts its single WASM SIMD backend (throwing BackendUnavailableError when it
  * cannot), connects, announces itself every heartbeat and serves setups, gradient tasks and prediction requests until
- * `signal` aborts (then resolves) or the connection is lost for good (then rejects).
+ * `signal` aborts (then resolves with what it served) or the connection is lost for good (then rejects).
  */
-export async function runRemoteWorker(options: RemoteWorkerOptions): Promise<void> {
+export async function runRemoteWorker(options: RemoteWorkerOptions): Promise<RemoteWorkerSummary> {
   const log = options.log ?? ((line: string) => process.stderr.write(`churnlab worker: ${line}\n`));
   const limits = wireLimits(options.limits);
   const name = options.name ?? defaultProcessName();
@@ -47,9 +55,9 @@ export async function runRemoteWorker(options: RemoteWorkerOptions): Promise<voi
   // It computes on this thread for tens of milliseconds at a time: beside a coordinator on the same machine, it should
   // not take the coordinator's core when woken, as pool threads do not (see scheduleAsBatch).
   scheduleAsBatch();
-  if (options.signal?.aborted) return;
-  const nc = await connectNats({ url: options.url, ...(options.credentials ? { credentials: options.credentials } : {}), name: `churnlab-worker-${name}` });
   const id = nuid.next();
+  if (options.signal?.aborted) return { name, id, runsServed: 0, gradientTasksServed: 0 };
+  const nc = await connectNats({ url: options.url, ...(options.credentials ? { credentials: options.credentials } : {}), name: `churnlab-worker-${name}` });
   const server = await closingOnFailure(nc, () => new RemoteWorkerServer(nc, id, limits, chunkBytesFor(limits, nc.info?.max_payload), log));
   const presence = (kind: 'hello' | 'bye') => encodePresence({ kind, id, name, heartbeatMs });
   const hello = () => {
@@ -69,7 +77,7 @@ export async function runRemoteWorker(options: RemoteWorkerOptions): Promise<voi
     await closeConnection(nc);
     server.dispose();
     log(`stopped after serving ${server.runsServed} run(s)`);
-    return;
+    return { name, id, runsServed: server.runsServed, gradientTasksServed: server.gradientTasksServed };
   }
   server.dispose();
   throw new Error(`lost the connection to the NATS server ${describeServers(options.url)}${outcome ? `: ${reasonOf(outcome)}` : ''}`);
