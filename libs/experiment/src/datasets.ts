@@ -23,10 +23,29 @@ export async function buildDatasets(config: Config): Promise<RunData> {
     if (error instanceof DataFileError || (error instanceof RangeError && config.data.format !== 'synthetic')) throw new ConfigError(`data: ${error.message}`);
     throw error;
   }
+  checkEvaluationClasses(parts.eval, config.data);
   if (config.training.batchSize > parts.train.rows) {
     throw new ConfigError(`training.batchSize: ${config.training.batchSize} is not allowed; expected at most the ${parts.train.rows} training examples of ${parts.train.name}`);
   }
   return { train: toShared(parts.train), eval: toShared(parts.eval), skippedRows: parts.skippedRows ?? 0 };
+}
+
+/** Refuses a binary evaluation set of one class, before any training: every run reports its AUC, which needs both. */
+function checkEvaluationClasses(evaluation: Dataset, data: DataConfig): void {
+  if (evaluation.outputs !== 1) return;
+  const first = evaluation.labels[0];
+  if (evaluation.labels.some((label) => label !== first)) return;
+  throw new ConfigError(
+    `${evaluationSource(data)}: the evaluation set holds only class ${first ?? 'none'} in its ${evaluation.rows} row${evaluation.rows === 1 ? '' : 's'}; expected both classes 0 and 1, since every run reports the AUC (give a larger evaluation share, another seed or another evaluation file)`,
+  );
+}
+
+/** The config field that makes the evaluation set, and its value. */
+function evaluationSource(data: DataConfig): string {
+  if (data.format === 'synthetic') return `data.evalFraction (${data.evalFraction})`;
+  if (data.format === 'csv' && data.eval) return `data.eval.path (${data.eval.path})`;
+  if ((data.format === 'csv' || data.format === 'criteo') && data.split) return `data.split.eval (${data.split.eval} of ${data.path})`;
+  return 'data';
 }
 
 /** The folder of the binary data cache, or undefined when the config turns it off. */

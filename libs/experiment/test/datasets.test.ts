@@ -53,6 +53,21 @@ describe('buildDatasets', () => {
     await expect(buildDatasets(resolveConfig({ data: csvData(clicksCsv()), training: { batchSize: 64 } }))).rejects.toThrow('training.batchSize: 64 is not allowed; expected at most the 30 training examples');
   });
 
+  it('refuses, before any training, a binary evaluation set that holds one class, naming it', async () => {
+    const evalFile = path.join(tmp(), 'eval-all-no.csv');
+    writeFileSync(evalFile, ['age,city,clicked', ...Array.from({ length: 10 }, (_, i) => `${30 + i},paris,no`)].join('\n') + '\n');
+    const { split: _split, ...separateEval } = csvData(clicksCsv(), { eval: { path: evalFile } });
+    await expect(buildDatasets(resolveConfig({ data: separateEval, training: { batchSize: 8 } }))).rejects.toThrow(
+      `data.eval.path (${evalFile}): the evaluation set holds only class 0 in its 10 rows; expected both classes 0 and 1`,
+    );
+  });
+
+  it('refuses a one-class evaluation split of the synthetic data, naming its fraction', async () => {
+    // 100 examples with almost no positives: the 1% evaluation split is one row, so one class.
+    const config = resolveConfig({ data: { examples: 100, evalFraction: 0.01 }, training: { batchSize: 8 } });
+    await expect(buildDatasets(config)).rejects.toThrow(/^data\.evalFraction \(0\.01\): the evaluation set holds only class [01] in its 1 row;/);
+  });
+
   it('reads the Criteo 10k sample in place: 13 dense columns with missing indicators and 26 hashed categorical features', async () => {
     const data = await buildDatasets(resolveConfig({ data: { format: 'criteo', path: criteo10k } }));
     expect(data.train.rows + data.eval.rows).toBe(9999);
