@@ -1,4 +1,4 @@
-import { tf, type Tensor } from '@churnlab/tensor';
+import { log1p, tf, type Tensor } from '@churnlab/tensor';
 import { sliceRows } from './heap-slices.js';
 
 /** A loss per example and its gradient in the logits, the latter times the step's `scale`. */
@@ -14,7 +14,7 @@ export interface LossAndGradient {
  */
 export function logisticLoss(logits: Tensor, labels: Tensor, scale: number): LossAndGradient {
   const z = tf.reshape(logits, [-1]);
-  const rowLosses = tf.add(tf.sub(tf.relu(z), tf.mul(z, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+  const rowLosses = tf.add(tf.sub(tf.relu(z), tf.mul(z, labels)), log1p(tf.exp(tf.neg(tf.abs(z)))));
   return { rowLosses, dLogits: tf.reshape(tf.mul(scale, tf.sub(tf.sigmoid(z), labels)), logits.shape) };
 }
 

@@ -1,4 +1,4 @@
-import { tf } from '@churnlab/tensor';
+import { log1p, tf } from '@churnlab/tensor';
 import { makeActivation, type Activation } from '../activation.js';
 import { formatNumber, readBeta, type SpecReader } from '../spec-reader.js';
 import { sigmoid } from '../scalar/sigmoid.js';
@@ -13,7 +13,7 @@ export function softplus(reader: SpecReader): Activation {
     // log(1 + e^z) = max(z, 0) + log1p(e^(−|z|)): e^z would overflow for large z and 1 + e^z lose e^z for very negative z.
     forward: (x) => {
       const bx = tf.mul(x, beta);
-      return tf.div(tf.add(tf.relu(bx), accurateLog1p(tf.exp(tf.neg(tf.abs(bx))))), beta);
+      return tf.div(tf.add(tf.relu(bx), log1p(tf.exp(tf.neg(tf.abs(bx))))), beta);
     },
     derivative: (x) => tf.sigmoid(tf.mul(x, beta)),
     reference: {
@@ -21,14 +21,4 @@ export function softplus(reader: SpecReader): Activation {
       df: (x) => sigmoid(beta * x),
     },
   });
-}
-
-/**
- * log(1 + y) to float32 precision for small y ≥ 0. The WASM backend's log1p is log(1 + y), which loses y below 2⁻²⁴;
- * Goldberg's form log(u)·y/(u − 1) with u = 1 + y cancels the rounding of u (and is y itself when u rounds to 1).
- */
-function accurateLog1p(y: tf.Tensor): tf.Tensor {
-  const u = tf.add(y, 1);
-  const shifted = tf.sub(u, 1);
-  return tf.where(tf.equal(shifted, 0), y, tf.div(tf.mul(tf.log(u), y), shifted));
 }
