@@ -66,7 +66,7 @@ export function describeTensorSuite(backend: 'wasm' | 'cpu', init: () => Promise
       });
 
       it('never yields NaN or Infinity on huge finite inputs', () => {
-        const extremes = [-1e30, -1e6, -100, -30, 30, 100, 1e6, 1e30];
+        const extremes = [-3.4e38, -1e30, -1e6, -100, -30, 30, 100, 1e6, 1e30, 3.4e38];
         const values = [...forward(activation, extremes), ...gradient(activation, extremes)];
         expect(values.filter((v) => !Number.isFinite(v))).toEqual([]);
       });
@@ -95,9 +95,11 @@ export function describeTensorSuite(backend: 'wasm' | 'cpu', init: () => Promise
       it.each(['1e-6', '1e6'])('stays finite at width %s on huge and tiny finite inputs', (width) => {
         const spec = family === 'gsmelu' ? `gsmelu:alpha=${Number(width) / 2},beta=${Number(width) / 2}` : `${family}:${width}`;
         const activation = parseActivation(spec);
-        const x = [-1e30, -1e6, -1, -1e-7, 0, 1e-7, 1, 1e6, 1e30];
+        const x = [-3.4e38, -1e30, -1e6, -1, -1e-7, 0, 1e-7, 1, 1e6, 1e30, 3.4e38];
         const values = [...forward(activation, x), ...gradient(activation, x)];
         expect(values.filter((v) => !Number.isFinite(v))).toEqual([]);
+        expect(mismatches(x, forward(activation, x), x.map(activation.reference.f), FLOAT32_TOLERANCE)).toEqual([]);
+        expect(mismatches(x, gradient(activation, x), x.map(activation.reference.df), FLOAT32_TOLERANCE)).toEqual([]);
       });
     });
 

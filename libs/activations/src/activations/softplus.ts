@@ -13,7 +13,9 @@ export function softplus(reader: SpecReader): Activation {
     // log(1 + e^z) = max(z, 0) + log1p(e^(−|z|)): e^z would overflow for large z and 1 + e^z lose e^z for very negative z.
     forward: (x) => {
       const bx = tf.mul(x, beta);
-      return tf.div(tf.add(tf.relu(bx), log1p(tf.exp(tf.neg(tf.abs(bx))))), beta);
+      const smooth = tf.div(tf.add(tf.relu(bx), log1p(tf.exp(tf.neg(tf.abs(bx))))), beta);
+      // With β > 1 a finite x can make βx overflow; softplus is then x itself to float32 precision.
+      return beta > 1 ? tf.where(tf.isFinite(bx), smooth, tf.relu(x)) : smooth;
     },
     derivative: (x) => tf.sigmoid(tf.mul(x, beta)),
     reference: {

@@ -14,7 +14,7 @@ export function swish(reader: SpecReader): Activation {
     derivative: (x) => {
       const bx = tf.mul(x, beta);
       const s = tf.sigmoid(bx);
-      return tf.add(s, tf.mul(tf.mul(bx, s), tf.sub(1, s)));
+      return tf.add(s, tf.mul(tf.mul(finiteFactor(bx, beta), s), tf.sub(1, s)));
     },
     reference: {
       f: (x) => x * sigmoid(beta * x),
@@ -24,4 +24,12 @@ export function swish(reader: SpecReader): Activation {
       },
     },
   });
+}
+
+/**
+ * βx as the factor of σ(βx)·(1 − σ(βx)): with β > 1 a finite x can make βx overflow, and ∞·0 would be NaN. That product
+ * is 0 in float32 from |βx| ≈ 104 on, so limiting the factor to ±1e4 leaves every finite βx's result as it was.
+ */
+function finiteFactor(bx: tf.Tensor, beta: number): tf.Tensor {
+  return beta > 1 ? tf.clipByValue(bx, -1e4, 1e4) : bx;
 }
