@@ -13,6 +13,7 @@ export interface CommonFlags {
   delay?: string;
   psShards?: number;
   gradPrecision?: string;
+  paramPrecision?: string;
   fault?: string[];
   transport?: string;
   nats?: string[];
@@ -106,6 +107,7 @@ export function withCommonOptions(command: Command): Command {
     .option('--delay <spec>', 'injected delay before the server receives a gradient: none, lag:WORKER=MS,… or jitter:MAX_MS', knob('delay'))
     .option('--ps-shards <n>', 'parameter-server shards that apply their ranges independently', wholeNumber(1))
     .option('--grad-precision <format>', 'rounding of pushed gradients: float32, bfloat16, float16 or int8 (seeded stochastic rounding)', knob('gradPrecision'))
+    .option('--param-precision <format>', 'rounding of the parameters workers compute at: float32, bfloat16 or float16 (seeded stochastic rounding; the server keeps float32)', knob('paramPrecision'))
     .option('--fault <spec>', 'inject a worker fault, repeatable: kill:worker=W,step=S or stall:worker=W,ms=M[,step=S]', (value: string, previous: string[] = []) => [...previous, knob('fault')(value)])
     .addOption(new Option('--transport <kind>', 'where the workers run: threads on this machine, or nats worker processes').choices(['threads', 'nats']))
     .option('--nats <urls>', 'NATS server URL(s), comma-separated, for --transport nats (credentials from NATS_USER/NATS_PASSWORD, NATS_TOKEN or NATS_NKEY_SEED)', list)
@@ -147,6 +149,7 @@ function trainingOverrides(flags: CommonFlags): Record<string, unknown> {
     delay: flags.delay,
     psShards: flags.psShards,
     gradPrecision: flags.gradPrecision,
+    paramPrecision: flags.paramPrecision,
     faults: flags.fault,
     epochs: flags.epochs,
   };

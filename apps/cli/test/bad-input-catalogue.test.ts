@@ -53,6 +53,7 @@ const catalogue: BadInput[] = [
   { id: 'config-label-noise-too-high', files: { 'c.json': { data: { labelNoise: 0.6 } } }, args: train('c.json'), names: ['data.labelNoise: 0.6', '<0.5'] },
   { id: 'config-zero-ps-shards', files: { 'c.json': { training: { psShards: 0 } } }, args: train('c.json'), names: ['training.psShards: 0'] },
   { id: 'config-unknown-precision', files: { 'c.json': { training: { gradPrecision: 'float8' } } }, args: train('c.json'), names: ['training.gradPrecision: "float8"', 'bfloat16'] },
+  { id: 'config-int8-parameters', files: { 'c.json': { training: { paramPrecision: 'int8' } } }, args: train('c.json'), names: ['training.paramPrecision: "int8"', 'bfloat16'] },
   { id: 'config-unknown-varied-source', files: { 'c.json': { vary: ['weather'] } }, args: train('c.json'), names: ['vary.0: "weather"', 'order'] },
   { id: 'config-empty-shuffle-window', files: { 'c.json': { training: { shuffle: 'window:0' } } }, args: train('c.json'), names: ['training.shuffle', '"window:0"', 'W ≥ 1'] },
   { id: 'config-one-replica', files: { 'c.json': { compare: { replicas: 1 } } }, args: ['compare', '--config', 'c.json'], names: ['compare.replicas: 1', '>=2'] },

@@ -40,6 +40,7 @@ describe('bad usage exits 2 with a message and no stack trace', () => {
     [['--shuffle', 'window:0'], '--shuffle', 'none, window:W'],
     [['--delay', 'lag:1'], '--delay', 'lag:WORKER=MS'],
     [['--grad-precision', 'fp8'], '--grad-precision', 'float32, bfloat16, float16, int8'],
+    [['--param-precision', 'int8'], '--param-precision', 'float32, bfloat16, float16'],
     [['--vary', 'order,weather'], '--vary', 'order, shuffle, init, numeric, delay'],
     [['--ps-shards', '0'], '--ps-shards', 'whole number ≥ 1'],
     [['--data', 'parquet:x'], '--data', 'synthetic, criteo:PATH or mnist'],

@@ -3,7 +3,7 @@ import { runCli, useTempDir } from './helpers.js';
 
 const tmp = useTempDir('churnlab-help-');
 
-const commonFlags = ['--config', '--workers', '--order', '--vary', '--shuffle', '--delay', '--ps-shards', '--grad-precision', '--epochs', '--seed', '--out', '--json', '--verbose'];
+const commonFlags = ['--config', '--workers', '--order', '--vary', '--shuffle', '--delay', '--ps-shards', '--grad-precision', '--param-precision', '--epochs', '--seed', '--out', '--json', '--verbose'];
 
 describe('--help', () => {
   it('for the program exits 0 and lists train, compare and pd', async () => {

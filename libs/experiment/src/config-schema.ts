@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultEvalFraction, defaultFeatureSpec, defaultMissing, defaultSyntheticCtr } from '@churnlab/data';
-import { gradientPrecisionNames } from '@churnlab/ps';
+import { gradientPrecisionNames, parameterPrecisionNames } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
 
 const positiveInt = () => z.number().int().min(1);
@@ -132,6 +132,8 @@ const training = z.strictObject({
   /** none · lag:WORKER=MS,… · jitter:MAX_MS (checked by the ps delay parser). */
   delay: z.string().default('none'),
   gradPrecision: z.enum(gradientPrecisionNames).default('float32'),
+  /** The precision of the parameters workers compute at (seeded stochastic rounding of each version read); the server keeps float32. */
+  paramPrecision: z.enum(parameterPrecisionNames).default('float32'),
   /** Injected worker faults, e.g. kill:worker=1,step=50 or stall:worker=0,ms=500 (checked by the ps fault parser). */
   faults: z.array(z.string()).default([]),
   /** A task not back within this many milliseconds is taken for a stalled worker and computed again. */

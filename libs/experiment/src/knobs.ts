@@ -1,5 +1,5 @@
 import { parseActivation } from '@churnlab/activations';
-import { gradientPrecision, orderPolicy, parseDelay, parseFault } from '@churnlab/ps';
+import { gradientPrecision, orderPolicy, parameterPrecision, parseDelay, parseFault } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
 import { parseShuffle } from './shuffle-spec.js';
 
@@ -9,6 +9,7 @@ export const knobParsers = {
   shuffle: (text: string) => void parseShuffle(text),
   delay: (text: string) => void parseDelay(text),
   gradPrecision: (text: string) => void gradientPrecision(text),
+  paramPrecision: (text: string) => void parameterPrecision(text),
   fault: (text: string) => void parseFault(text),
   activation: (text: string) => void parseActivation(text),
   vary: (text: string) => {

@@ -84,7 +84,7 @@ export async function trainRun(config: Config, options: TrainRunOptions): Promis
   const shape = { steps: batches.steps, workers: training.workers, shards: training.psShards };
   const policy = options.recorded ? recordedRunPolicy(options.recorded, shape) : orderPolicy(training.order);
   const store = SharedParameters.create(initial, policy.gradientSlots(training.workers), policy.historyDepth(training.workers), embeddingTables(layout));
-  const precision = { name: training.gradPrecision, seed, replica: streamReplica('numeric') };
+  const precision = { name: training.gradPrecision, params: training.paramPrecision, seed, replica: streamReplica('numeric') };
   const workers = await connectWorkers(config, pool, { runId: randomUUID(), model, store: store.handle, train: data.train, precision });
   const tolerance = { timeoutMs: training.taskTimeoutMs, faults, ...(options.onFault ? { onFault: options.onFault } : {}) };
   const checkedWorkers = healthChecked(faultTolerant(workers, store, tolerance));

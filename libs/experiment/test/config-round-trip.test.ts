@@ -18,6 +18,7 @@ const configInput = fc.record(
         psShards: fc.integer({ min: 1, max: 16 }),
         shuffle: fc.constantFrom('none', 'full', 'window:1', 'window:500'),
         gradPrecision: fc.constantFrom('float32', 'bfloat16', 'float16', 'int8'),
+        paramPrecision: fc.constantFrom('float32', 'bfloat16', 'float16'),
         optimizer: fc.record({ name: fc.constantFrom('sgd', 'momentum', 'adagrad', 'adam'), learningRate: fc.double({ min: 1e-6, max: 1, noNaN: true }) }, { requiredKeys: [] }),
       },
       { requiredKeys: [] },

@@ -35,6 +35,7 @@ describe('resolveConfig defaults', () => {
         shuffle: 'full',
         delay: 'none',
         gradPrecision: 'float32',
+        paramPrecision: 'float32',
         faults: [],
         taskTimeoutMs: 60_000,
         checkpointEvery: 100,

@@ -10,10 +10,10 @@ describe('resolveConfig reads the nondeterminism knobs', () => {
   it('accepts the shuffle, delay, shard, precision and vary settings', () => {
     const config = resolveConfig({
       vary: ['order', 'shuffle', 'init', 'numeric', 'delay'],
-      training: { shuffle: 'window:500', delay: 'lag:1=20', psShards: 4, gradPrecision: 'bfloat16', order: 'async' },
+      training: { shuffle: 'window:500', delay: 'lag:1=20', psShards: 4, gradPrecision: 'bfloat16', paramPrecision: 'float16', order: 'async' },
       compare: { workers: [1, 2, 4, 8] },
     });
-    expect(config.training).toMatchObject({ shuffle: 'window:500', delay: 'lag:1=20', psShards: 4, gradPrecision: 'bfloat16' });
+    expect(config.training).toMatchObject({ shuffle: 'window:500', delay: 'lag:1=20', psShards: 4, gradPrecision: 'bfloat16', paramPrecision: 'float16' });
     expect(config.vary).toEqual(['order', 'shuffle', 'init', 'numeric', 'delay']);
     expect(config.compare.workers).toEqual([1, 2, 4, 8]);
   });
@@ -29,6 +29,7 @@ describe('resolveConfig rejects bad knob values, naming the field, the value and
     ['a delay with replay', { training: { order: 'replay', delay: 'jitter:5' } }, ['training.delay', '"jitter:5"', 'replay', 'expected "none"']],
     ['zero server shards', { training: { psShards: 0 } }, ['training.psShards', '0']],
     ['an unknown gradient precision', { training: { gradPrecision: 'float8' } }, ['training.gradPrecision', '"float8"', 'float32', 'bfloat16', 'float16', 'int8']],
+    ['int8 parameters', { training: { paramPrecision: 'int8' } }, ['training.paramPrecision', '"int8"', 'float32', 'bfloat16', 'float16']],
     ['an unknown varied source', { vary: ['order', 'weather'] }, ['vary.1', '"weather"', 'order', 'shuffle', 'init']],
     ['a compared worker count above the micro-shards', { compare: { workers: [1, 16] } }, ['compare.workers[1]', '16', 'training.microShards (8)']],
   ])('%s', (_, input, fragments) => {

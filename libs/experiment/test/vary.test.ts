@@ -34,6 +34,7 @@ describe('vary: replicas share every source they do not vary', () => {
     ['shuffle', { vary: ['shuffle'] }],
     ['shuffle with a window', { vary: ['shuffle'], training: { shuffle: 'window:100' } }],
     ['numeric with int8 gradients', { vary: ['numeric'], training: { gradPrecision: 'int8' } }],
+    ['numeric with bfloat16 parameters', { vary: ['numeric'], training: { paramPrecision: 'bfloat16' } }],
   ])(
     'varying %s makes sync replicas differ',
     async (_, overrides) => {
@@ -48,6 +49,17 @@ describe('vary: replicas share every source they do not vary', () => {
     async () => {
       const [a, b] = await replicaShas({ training: { gradPrecision: 'int8' } });
       expect(b).toBe(a);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it(
+    'parameters rounded to float16 train another model than float32, the same on 1 and 2 sync workers',
+    async () => {
+      const sha = async (paramPrecision: string, workers: number) => (await train(pool(), smallConfig({ seed: 5, training: { order: 'sync', paramPrecision, workers } }))).metrics.paramsSha256;
+      const [float16One, float16Two, float32One] = [await sha('float16', 1), await sha('float16', 2), await sha('float32', 1)];
+      expect(float16Two).toBe(float16One);
+      expect(float16One).not.toBe(float32One);
     },
     TRAINING_TIMEOUT,
   );

@@ -44,6 +44,9 @@ describe('the setup message', () => {
     const sparseBack = readSetupMessage(wire(setupMessage(withTables)), 1 << 20);
     expect(sparseBack.tables).toEqual(embeddingTables(parameterLayout(sparse)));
     expect(sparseBack.train.categories).toEqual(categoricalTrain.categories);
+    expect(back.precision).toEqual({ name: 'float32', seed: 1, replica: 0 });
+    const rounded = { ...plain, precision: { ...plain.precision, params: 'bfloat16' as const } };
+    expect(readSetupMessage(wire(setupMessage(rounded)), size).precision).toEqual({ name: 'float32', params: 'bfloat16', seed: 1, replica: 0 });
   });
 
   it('refuses a setup whose parts do not fit together or do not fit the limits', () => {
@@ -54,6 +57,7 @@ describe('the setup message', () => {
       [{ ...good, model: { ...good.model, hidden: Array(65).fill(1) } }, /setup.model.hidden: expected an array of at most 64 items/],
       [{ ...good, model: { ...good.model, hidden: [1e6, 1e6] } }, /setup.size: the model has \d+ parameters, the setup says|setup.size/],
       [{ ...good, precision: { ...good.precision, name: 'float8' } }, /setup.precision.name: expected one of float32/],
+      [{ ...good, precision: { ...good.precision, params: 'int8' } }, /setup.precision.params: expected one of float32, bfloat16, float16/],
       [{ ...good, tables: [{ offset: 0, rows: 2, dimension: 2 }] }, /setup.tables: not the model's embedding tables/],
       [{ ...good, train: { ...good.train, width: good.train.width + 1 } }, /setup.train.features: expected a Float32Array of/],
       [{ ...good, model: { ...good.model, inputs: good.model.inputs + 1 } }, /setup.size|setup.train.width/],

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Dataset } from '@churnlab/data';
 import type { ModelSpec } from '@churnlab/model';
-import type { GradientPrecisionName, GradientTask, ServerShardHandle, ShardUpdate, SharedParametersHandle } from '@churnlab/ps';
+import type { GradientPrecisionName, GradientTask, ParameterPrecisionName, ServerShardHandle, ShardUpdate, SharedParametersHandle } from '@churnlab/ps';
 
 /** Everything a worker thread needs to serve one training run; its arrays live in shared memory. */
 export interface RunSetup {
@@ -9,8 +9,11 @@ export interface RunSetup {
   model: ModelSpec;
   store: SharedParametersHandle;
   train: Dataset;
-  /** How pushed micro-shard gradients are rounded, and the seed of the 'numeric' stream that draws the rounding. */
-  precision: { name: GradientPrecisionName; seed: number; replica: number };
+  /**
+   * How pushed micro-shard gradients are rounded (`name`), how the parameters a worker computes at are rounded (`params`;
+   * float32 when absent), and the seed of the 'numeric' stream that draws both roundings.
+   */
+  precision: { name: GradientPrecisionName; params?: ParameterPrecisionName; seed: number; replica: number };
 }
 
 /** A run named by its id alone: what a thread that already holds the run is sent instead of its setup. */

@@ -18,7 +18,7 @@ import {
 } from '@churnlab/model';
 import { addInto, firstNonFinite } from '@churnlab/kernels';
 import { tf, type Tensor } from '@churnlab/tensor';
-import { applyShardUpdate, gradientPrecision, ServerShard, SharedParameters, type GradientResult, type GradientRounder, type GradientTask, type ServerShardHandle, type ShardUpdate } from '@churnlab/ps';
+import { applyShardUpdate, gradientPrecision, PARAMETER_DRAWS, parameterPrecision, ServerShard, SharedParameters, type GradientResult, type GradientRounder, type GradientTask, type ServerShardHandle, type ShardUpdate } from '@churnlab/ps';
 import { seedStream, type SeedStream } from '@churnlab/random';
 import type { RunSetup } from './messages.js';
 
@@ -40,6 +40,8 @@ export class WorkerRuntime {
    */
   private snapshot: Float32Array | undefined;
   private readonly rounder: GradientRounder;
+  /** The rounding of the parameters it computes at; undefined at float32. */
+  private readonly parameterRounder: GradientRounder | undefined;
   private readonly numericStream: SeedStream;
   /**
    * A full-length gradient buffer for every micro-shard in turn: its tables' rows (zero but for `leafTouched`), and the
@@ -60,6 +62,8 @@ export class WorkerRuntime {
     this.network = new Network(setup.model);
     this.gradient = new BatchGradient(this.network);
     this.rounder = gradientPrecision(setup.precision.name);
+    const params = setup.precision.params ?? 'float32';
+    this.parameterRounder = params === 'float32' ? undefined : parameterPrecision(params);
     this.numericStream = seedStream(setup.precision.seed, 'numeric', setup.precision.replica);
     this.leafTouched = createTouchedRows(this.network.tables);
     this.taskTouched = createTouchedRows(this.network.tables);
@@ -125,16 +129,19 @@ export class WorkerRuntime {
    * tables they go from the store to the backend in one copy, under the store's sequence lock: a copy into a snapshot
    * first cost model a 0.5–1 ms per task, and a second walk over 6.3 MB of cache. The upload takes longer than that
    * copy, though, so when a write overlapped it the parameters are loaded through the snapshot instead: updates in
-   * quick succession (many asynchronous workers) cannot keep the upload from ever completing.
+   * quick succession (many asynchronous workers) cannot keep the upload from ever completing. Parameters rounded to a
+   * lower precision always go through the snapshot, where they are rounded.
    */
   private loadParameters(version?: number): number {
-    if (this.network.tables.length === 0) {
+    if (this.network.tables.length === 0 && !this.parameterRounder) {
       const load = (params: Float32Array) => this.gradient.setParameters(params);
       const loaded = version === undefined ? this.store.readOnceThrough(load) : this.store.readVersionThrough(version, load);
       if (loaded !== undefined) return loaded;
     }
     const snapshot = (this.snapshot ??= new Float32Array(this.setup.store.size));
     const loaded = version === undefined ? this.store.read(snapshot) : this.store.readVersion(version, snapshot);
+    // Drawn at (version, PARAMETER_DRAWS): every worker reading a version computes at the same rounded parameters.
+    this.parameterRounder?.round(snapshot, this.numericStream, loaded, PARAMETER_DRAWS);
     this.gradient.setParameters(snapshot);
     return loaded;
   }

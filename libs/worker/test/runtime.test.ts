@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCtr, toShared } from '@churnlab/data';
 import { BatchGradient, initialParameters, Network, parameterLayout, treeSum, type ModelSpec } from '@churnlab/model';
-import { defaultOptimizerConfig, gradientPrecision, ServerShards, SharedParameters, splitMicroShards } from '@churnlab/ps';
+import { defaultOptimizerConfig, gradientPrecision, PARAMETER_DRAWS, parameterPrecision, ServerShards, SharedParameters, splitMicroShards } from '@churnlab/ps';
 import { seedStream } from '@churnlab/random';
 import { initWasmBackend, tf } from '@churnlab/tensor';
 import { WorkerRuntime } from '../src/index.js';
@@ -99,6 +99,28 @@ describe('WorkerRuntime', () => {
     const rounded = directGradient(params, shards.slice(2, 4), 1 / 32, (leaf, i) => gradientPrecision('bfloat16').round(leaf, stream, 2, 2 + i));
     expect(store.gradientSlot(0)).toEqual(rounded);
     expect(rounded).not.toEqual(directGradient(params, shards.slice(2, 4), 1 / 32));
+  });
+
+  it('computes gradients and predictions at the parameters rounded to the run\'s parameter precision, drawn at (version read, PARAMETER_DRAWS)', () => {
+    const store = SharedParameters.create(initialParameters(layout, 3), 1);
+    store.write((p) => p.forEach((v, i) => (p[i] = v * 1.001)));
+    const precision = { name: 'float32' as const, params: 'bfloat16' as const, seed: 9, replica: 0 };
+    const runtime = new WorkerRuntime({ runId: 'r', model, store: store.handle, train: toShared(train), precision });
+    const result = runtime.computeGradient({ step: 0, worker: 0, microShards: shards, firstMicroShard: 0, scale: 1 / 32 });
+    expect(result.versionRead).toBe(1);
+    const rounded = new Float32Array(store.params);
+    parameterPrecision('bfloat16').round(rounded, seedStream(9, 'numeric', 0), 1, PARAMETER_DRAWS);
+    expect(rounded).not.toEqual(store.params);
+    expect(store.gradientSlot(0)).toEqual(directGradient(rounded, shards, 1 / 32));
+    // Predictions too: a float32 runtime over a store holding the rounded parameters predicts the same.
+    const atRounded = SharedParameters.create(rounded, 1);
+    const plain = new WorkerRuntime({ runId: 'p', model, store: atRounded.handle, train: toShared(train), precision: { ...precision, params: 'float32' } });
+    const predict = (r: WorkerRuntime) => {
+      const out = new Float32Array(new SharedArrayBuffer(evaluation.rows * 4));
+      r.predict(toShared(evaluation), 0, evaluation.rows, out);
+      return out;
+    };
+    expect(predict(runtime)).toEqual(predict(plain));
   });
 
   it('sums the slots over a server shard\'s range and applies the shard there, as the coordinator would', () => {

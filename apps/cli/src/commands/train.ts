@@ -11,7 +11,7 @@ interface TrainFlags extends CommonFlags {
 }
 
 /** Flags that would change a replayed run, so they cannot go with --replay-from. */
-const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 'psShards', 'gradPrecision', 'fault', 'transport', 'nats', 'data', 'skipBadRows', 'epochs', 'seed', 'activation', 'replica'] as const;
+const settingFlags = ['config', 'workers', 'order', 'vary', 'shuffle', 'delay', 'psShards', 'gradPrecision', 'paramPrecision', 'fault', 'transport', 'nats', 'data', 'skipBadRows', 'epochs', 'seed', 'activation', 'replica'] as const;
 
 /** `churnlab train`: one run, written to a run directory. */
 export function trainCommand(program: Command): void {

@@ -3,6 +3,15 @@ import type { SeedStream } from '@churnlab/random';
 /** The values `--grad-precision` accepts. */
 export type GradientPrecisionName = 'float32' | 'bfloat16' | 'float16' | 'int8';
 
+/** The values `--param-precision` accepts. */
+export type ParameterPrecisionName = Exclude<GradientPrecisionName, 'int8'>;
+
+/**
+ * The `worker` index of the draws that round parameters: gradient rounding draws at (step, micro-shard), and no run has
+ * 2³² − 1 micro-shards, so parameters read at version v draw at (v, PARAMETER_DRAWS) from the same numeric stream.
+ */
+export const PARAMETER_DRAWS = 0xffffffff;
+
 /**
  * Rounds a pushed gradient to a lower precision, in place, with seeded stochastic rounding: each value becomes one of
  * its two neighbouring representable values, the upper one with probability (x − lo)/(hi − lo), so E[round(x)] = x.

@@ -3,7 +3,7 @@ import { bfloat16Rounder } from '../../src/precision/bfloat16.js';
 import { float16Rounder } from '../../src/precision/float16.js';
 import { float32Rounder } from '../../src/precision/float32.js';
 import { int8Rounder } from '../../src/precision/int8.js';
-import { gradientPrecision, gradientPrecisionNames } from '../../src/precision/registry.js';
+import { gradientPrecision, gradientPrecisionNames, parameterPrecision, parameterPrecisionNames } from '../../src/precision/registry.js';
 
 describe('gradientPrecision', () => {
   it('lists float32 (the default) first, then the lower precisions', () => {
@@ -18,5 +18,16 @@ describe('gradientPrecision', () => {
   it.each(['fp16', 'Float16', '', 'int4'])('rejects %j with a RangeError naming the value and the allowed names', (name) => {
     expect(() => gradientPrecision(name)).toThrow(RangeError);
     expect(() => gradientPrecision(name)).toThrow(`grad-precision: "${name}" is unknown; expected one of float32, bfloat16, float16, int8`);
+  });
+});
+
+describe('parameterPrecision', () => {
+  it('offers the gradient precisions but int8, whose one scale over the whole vector would flatten every small parameter', () => {
+    expect(parameterPrecisionNames).toEqual(['float32', 'bfloat16', 'float16']);
+    expect(parameterPrecisionNames.map(parameterPrecision)).toEqual([float32Rounder, bfloat16Rounder, float16Rounder]);
+  });
+
+  it.each(['int8', 'fp16', ''])('rejects %j with a RangeError naming the value and the allowed names', (name) => {
+    expect(() => parameterPrecision(name)).toThrow(`param-precision: "${name}" is unknown; expected one of float32, bfloat16, float16`);
   });
 });

@@ -1,6 +1,6 @@
 import type { Dataset } from '@churnlab/data';
 import { embeddingTables, parameterLayout, validateModelSpec, type EmbeddingTable, type ModelSpec } from '@churnlab/model';
-import { gradientPrecisionNames, type GradientPrecisionName } from '@churnlab/ps';
+import { gradientPrecisionNames, parameterPrecisionNames, type GradientPrecisionName, type ParameterPrecisionName } from '@churnlab/ps';
 import type { RunSetup } from '@churnlab/worker';
 import { datasetMessage, readDataset } from './dataset-message.js';
 import { arrayOf, boolean, integer, oneOf, record, text } from './wire-checks.js';
@@ -9,7 +9,7 @@ import { WireError } from './wire-error.js';
 /** Everything a worker process needs to serve a run, sent once per process and run: no file is read remotely. */
 export interface SetupMessage {
   model: ModelSpec;
-  precision: { name: GradientPrecisionName; seed: number; replica: number };
+  precision: { name: GradientPrecisionName; params?: ParameterPrecisionName; seed: number; replica: number };
   /** Parameters in the model (and in every parameter or gradient message of the run). */
   size: number;
   /** The coordinator store's embedding tables: a worker's gradient is sparse in them exactly when this is not empty. */
@@ -22,7 +22,7 @@ export function setupMessage(setup: RunSetup): SetupMessage {
   const { model, precision, store, train } = setup;
   return {
     model: modelMessage(model),
-    precision: { name: precision.name, seed: precision.seed, replica: precision.replica },
+    precision: { name: precision.name, ...(precision.params ? { params: precision.params } : {}), seed: precision.seed, replica: precision.replica },
     size: store.size,
     tables: store.tables.map(({ offset, rows, dimension }) => ({ offset, rows, dimension })),
     train: datasetMessage(train),
@@ -33,9 +33,10 @@ export function setupMessage(setup: RunSetup): SetupMessage {
 export function readSetupMessage(value: unknown, maxParameters: number): SetupMessage {
   const s = record(value, 'setup', ['model', 'precision', 'size', 'tables', 'train']);
   const model = readModelSpec(s['model']);
-  const p = record(s['precision'], 'setup.precision', ['name', 'seed', 'replica']);
+  const p = record(s['precision'], 'setup.precision', ['name', 'seed', 'replica'], ['params']);
   const precision = {
     name: oneOf(p['name'], 'setup.precision.name', gradientPrecisionNames),
+    ...(p['params'] === undefined ? {} : { params: oneOf(p['params'], 'setup.precision.params', parameterPrecisionNames) }),
     seed: integer(p['seed'], 'setup.precision.seed', 0, Number.MAX_SAFE_INTEGER),
     replica: integer(p['replica'], 'setup.precision.replica', 0, 2 ** 31 - 1),
   };
