@@ -90,6 +90,7 @@ const catalogue: BadInput[] = [
   { id: 'cli-empty-out', args: ['train', '--out', ''], names: ["option '--out <dir>'", '"" is not allowed; expected a path'] },
   { id: 'cli-bad-fault', args: ['train', '--fault', 'explode:worker=1'], names: ['--fault', 'kill:worker=W,step=S or stall:worker=W,ms=M'] },
   { id: 'config-fault-for-missing-worker', files: { 'c.json': { training: { workers: 2, faults: ['kill:worker=5,step=1'] } } }, args: train('c.json'), names: ['training.faults[0]', 'worker 5', 'from 0 to 1'] },
+  { id: 'config-fault-for-a-worker-some-runs-lack', args: ['compare', '--workers', '2,1', '--fault', 'kill:worker=1,step=1'], names: ['training.faults[0]: worker 1', 'from 0 to 0', 'a run with 1 worker would never meet it'] },
   { id: 'config-fault-after-last-step', args: ['train', '--epochs', '1', '--fault', 'kill:worker=1,step=99999'], names: ['training.faults[0]: step 99999', 'from 0 to 249', '250 steps'] },
   { id: 'config-fault-after-last-step-in-sweep', args: ['sweep', '--epochs', '1', '--fault', 'kill:worker=1,step=99999'], names: ['training.faults[0]: step 99999', '250 steps'] },
   { id: 'config-delay-for-missing-worker', args: ['train', '--order', 'async', '--workers', '2', '--delay', 'lag:9=5'], names: ['training.delay: "lag:9=5"', 'worker 9', 'at most 2 workers'] },

@@ -3,7 +3,7 @@ import { parseActivation } from '@churnlab/activations';
 import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel-runs.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
-import { trainReplicaSets, type CompareResult, type ReplicaSetOptions, type RunPlacement } from './replica-sets.js';
+import { checkSetFaults, trainReplicaSets, type CompareResult, type ReplicaSetOptions, type RunPlacement } from './replica-sets.js';
 import { assertFreshOutput } from './run-directory.js';
 import type { RunSetting } from './run-setting.js';
 
@@ -29,6 +29,7 @@ export async function runCompare(config: Config, options: CompareOptions = {}): 
   const sets = counts.flatMap((workers) =>
     config.compare.activations.map((spec) => ({ setting: { activation: parseActivation(spec).spec, workers, order, shuffle }, replicas: config.compare.replicas })),
   );
+  checkSetFaults(config, sets, data.train.rows);
   const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {
     return await trainReplicaSets(config, sets, { pool, data, placement: readablePlacement(options.out, counts.length > 1), ...options, parallelRuns: lanes });

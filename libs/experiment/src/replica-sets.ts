@@ -7,7 +7,7 @@ import { withBaselineRatios, type BaselineRatio } from './baseline-ratios.js';
 import { leftCheckpoint, startRunDirectory, trainIntoDirectory } from './directory-run.js';
 import { isCompleteRun, readRunDirectory } from './run-directory.js';
 import { settingConfig, type RunSetting } from './run-setting.js';
-import { trainRun, type RunMetrics, type RunResult } from './train-run.js';
+import { runFaults, trainRun, type RunMetrics, type RunResult } from './train-run.js';
 import { inLanes } from './run-lanes.js';
 
 /** PD and accuracy of one setting's replicas. */
@@ -64,6 +64,11 @@ interface FinishedRun {
   metrics: RunMetrics;
   predictions: Float32Array;
   dir?: string;
+}
+
+/** Checks every set's faults against its runs (see runFaults) before any is trained, so a refusal leaves nothing half done. */
+export function checkSetFaults(base: Config, sets: ReplicaSet[], trainRows: number): void {
+  for (const { setting } of sets) runFaults(settingConfig(base, setting), trainRows);
 }
 
 /** Trains (or reuses) every replica of every set, then measures PD within each set and between the worker counts of otherwise equal sets. */

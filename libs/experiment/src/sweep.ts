@@ -5,10 +5,9 @@ import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
-import { trainReplicaSets, type CompareResult, type ReplicaSetOptions, type RunPlacement } from './replica-sets.js';
+import { checkSetFaults, trainReplicaSets, type CompareResult, type ReplicaSetOptions, type RunPlacement } from './replica-sets.js';
 import { assertFreshOutput, writeJsonAtomically } from './run-directory.js';
 import { sweepSets } from './sweep-grid.js';
-import { runFaults } from './train-run.js';
 
 /** The file that pins a sweep's config, so a resumed sweep cannot mix runs of two configs. */
 export const sweepConfigFileName = 'sweep-config.json';
@@ -30,9 +29,9 @@ export async function runSweep(config: Config, options: SweepOptions): Promise<C
   checkParallelRuns(options.parallelRuns ?? 'auto', config);
   checkOutput(config, options);
   const sets = sweepSets(config);
-  // Read, and the faults checked against the runs' steps, before the output is made: bad input leaves nothing behind.
+  // Read, and the faults checked against every run, before the output is made: bad input leaves nothing behind.
   const data = await buildDatasets(config);
-  runFaults(config, data.train.rows);
+  checkSetFaults(config, sets, data.train.rows);
   if (!options.resume) pinConfig(config, options.out);
   const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {

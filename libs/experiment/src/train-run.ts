@@ -58,13 +58,19 @@ export interface TrainRunOptions {
   onFault?: (message: string) => void;
 }
 
-/** The faults of a run of `config` on `trainRows` training rows, each at one of its steps; a fault at a later step is a ConfigError naming it. */
+/**
+ * The faults of a run of `config` on `trainRows` training rows, each at one of its steps and workers; a fault the run
+ * would never reach (a later step, a worker it does not have) is a ConfigError naming it.
+ */
 export function runFaults(config: Config, trainRows: number): FaultSpec[] {
-  const { faults, batchSize, epochs } = config.training;
+  const { faults, batchSize, epochs, workers } = config.training;
   const steps = EpochBatches.steps(trainRows, batchSize, epochs);
   return faults.map((text, i) => {
     const fault = parseFault(text);
     if (fault.step >= steps) throw new ConfigError(`training.faults[${i}]: step ${fault.step} is not allowed; expected a step from 0 to ${steps - 1} (the run has ${steps} steps)`);
+    if (fault.worker >= workers) {
+      throw new ConfigError(`training.faults[${i}]: worker ${fault.worker} is not allowed; expected a worker from 0 to ${workers - 1}: a run with ${workers} worker${workers === 1 ? '' : 's'} would never meet it`);
+    }
     return fault;
   });
 }

@@ -23,14 +23,15 @@ export function validateSemantics(config: Config, origin: string): void {
   if (config.training.order === 'replay' && config.training.delay !== 'none') {
     fail(`training.delay: "${config.training.delay}" is not allowed with training.order "replay", which simulates timing from the order seed; expected "none", or a real order (sync-arrival, async, ssp:K)`);
   }
+  // Faults and lags name workers of the runs; each run checks its faults as it starts (runFaults), so here a worker no run has is refused.
+  const most = Math.max(config.training.workers, ...config.compare.workers, ...(config.sweep.workers ?? []));
   config.training.faults.forEach((text, i) => {
     const problem = knobProblem('fault', text);
     if (problem) fail(`training.faults[${i}]: ${problem}`);
     const { worker } = parseFault(text);
-    if (worker >= config.training.workers) fail(`training.faults[${i}]: worker ${worker} is not allowed; expected a worker from 0 to ${config.training.workers - 1}`);
+    if (worker >= most) fail(`training.faults[${i}]: worker ${worker} is not allowed; expected a worker from 0 to ${most - 1}, the workers of the runs`);
   });
   const delay = parseDelay(config.training.delay);
-  const most = Math.max(config.training.workers, ...config.compare.workers, ...(config.sweep.workers ?? []));
   const lagged = delay.kind === 'lag' ? Object.keys(delay.ms).map(Number).find((worker) => worker >= most) : undefined;
   if (lagged !== undefined) fail(`training.delay: "${config.training.delay}" is not allowed; it lags worker ${lagged}, but the runs have at most ${most} workers (0 to ${most - 1})`);
   const { batchSize, microShards, workers } = config.training;
