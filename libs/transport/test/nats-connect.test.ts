@@ -105,7 +105,7 @@ describe('credentials', () => {
     }
   });
 
-  it('a password written into the URL is masked in every message', async () => {
+  it('a password written into the URL is used, and masked in every message', async () => {
     const server = await startNatsServer({ user: 'bob', password });
     try {
       const wrong = `nats://bob:not-${password}@127.0.0.1:${server.port}`;
@@ -114,8 +114,11 @@ describe('credentials', () => {
         () => undefined,
         (e: Error) => e,
       );
-      expect(error?.message).toMatch(/^NATS server nats:\/\/\*\*\*@127\.0\.0\.1:\d+ refused no credentials/);
+      expect(error?.message).toMatch(/^NATS server nats:\/\/\*\*\*@127\.0\.0\.1:\d+ refused user "bob" with a password \(Authorization Violation\)$/);
       expect(error?.message).not.toContain(password);
+      const nc = await connectNats({ url: `nats://bob:${password}@127.0.0.1:${server.port}`, name: 'url-credentials' });
+      expect(nc.isClosed()).toBe(false);
+      await nc.close();
     } finally {
       await server.stop();
     }

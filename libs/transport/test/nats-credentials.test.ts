@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProcessName, describeServers } from '../src/nats/connection.js';
-import { authenticatorFor, credentialsFromEnv, describeCredentials, redactUrl, scrubSecrets, secretsOf } from '../src/nats/credentials.js';
+import { defaultProcessName, describeServers, endpointCredentials } from '../src/nats/connection.js';
+import { authenticatorFor, credentialsFromEnv, credentialsInUrls, describeCredentials, redactUrl, scrubSecrets, secretsOf, withoutCredentials } from '../src/nats/credentials.js';
 import { WORKER_NAME } from '../src/nats/presence-message.js';
 
 describe('credentials', () => {
@@ -46,6 +46,20 @@ describe('credentials', () => {
     expect(redactUrl('tls://token@host')).toBe('tls://***@host');
     expect(redactUrl('nats://host:4222')).toBe('nats://host:4222');
     expect(describeServers(['nats://a:1', 'nats://u:p@b:2'])).toBe('nats://a:1, nats://***@b:2');
+  });
+
+  it('written into a server URL are read from the first URL that holds any, percent-decoded, and can be taken out of it', () => {
+    expect(credentialsInUrls(['nats://a:1', 'nats://alice:p%40ss:w@b:2', 'nats://bob:x@c:3'])).toEqual({ user: 'alice', password: 'p@ss:w' });
+    expect(credentialsInUrls(['tls://t0k%2Fen@host'])).toEqual({ token: 't0k/en' });
+    expect(credentialsInUrls(['nats://host:4222'])).toBeUndefined();
+    expect(withoutCredentials('nats://alice:pw@host:4222')).toBe('nats://host:4222');
+    expect(withoutCredentials('nats://host:4222')).toBe('nats://host:4222');
+  });
+
+  it('given as options win over those in the URL', () => {
+    expect(endpointCredentials({ url: 'nats://alice:pw@host', credentials: { token: 't' } })).toEqual({ token: 't' });
+    expect(endpointCredentials({ url: ['nats://host', 'nats://alice:pw@host'] })).toEqual({ user: 'alice', password: 'pw' });
+    expect(endpointCredentials({ url: 'nats://host' })).toBeUndefined();
   });
 
   it('a process has a default name a coordinator accepts', () => {

@@ -45,7 +45,7 @@ export function workerCommand(program: Command): void {
           signal: stop.signal,
           log: (line) => process.stderr.write(`churnlab worker: ${line}\n`),
         });
-        if (flags.json) process.stdout.write(JSON.stringify(served, null, 2) + '\n');
+        if (flags.json) process.stdout.write(JSON.stringify(served) + '\n');
       } catch (error) {
         // Connecting, the backend or the connection failed: one line, already free of secrets, and exit 1.
         if (error instanceof RangeError) throw new ConfigError(error.message);

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { authenticatorFor, describeCredentials, redactUrl, scrubSecrets, secretsOf, type NatsCredentials } from './credentials.js';
+import { authenticatorFor, credentialsInUrls, describeCredentials, redactUrl, scrubSecrets, secretsOf, withoutCredentials, type NatsCredentials } from './credentials.js';
 
 /** Where and as whom to connect. */
 export interface NatsEndpoint {
@@ -27,12 +27,13 @@ export function defaultProcessName(): string {
  */
 export async function connectNats(endpoint: NatsEndpoint): Promise<NatsConnection> {
   const servers = Array.isArray(endpoint.url) ? endpoint.url : [endpoint.url];
-  const secrets = [...secretsOf(endpoint.credentials), ...servers.flatMap((s) => /^[a-z]+:\/\/([^@/]*)@/i.exec(s)?.[1]?.split(':') ?? [])];
+  const credentials = endpointCredentials(endpoint);
+  const secrets = [...secretsOf(credentials), ...servers.flatMap((s) => /^[a-z]+:\/\/([^@/]*)@/i.exec(s)?.[1]?.split(':') ?? [])];
   try {
     return await connect({
-      servers,
+      servers: servers.map(withoutCredentials),
       name: endpoint.name,
-      ...(endpoint.credentials ? { authenticator: authenticatorFor(endpoint.credentials) } : {}),
+      ...(credentials ? { authenticator: authenticatorFor(credentials) } : {}),
       // Keep trying through a short server restart; a run's own timeouts decide when waiting is over.
       maxReconnectAttempts: -1,
       reconnectTimeWait: 1000,
@@ -40,9 +41,14 @@ export async function connectNats(endpoint: NatsEndpoint): Promise<NatsConnectio
   } catch (error) {
     const said = scrubSecrets(error instanceof Error ? error.message : String(error), secrets);
     const refused = error instanceof Error && error.name === 'AuthorizationError';
-    const what = refused ? `refused ${describeCredentials(endpoint.credentials)} (${said})` : `could not be reached (${said})`;
+    const what = refused ? `refused ${describeCredentials(credentials)} (${said})` : `could not be reached (${said})`;
     throw new NatsConnectError(`NATS server ${describeServers(endpoint.url)} ${what}`, refused);
   }
+}
+
+/** The credentials an endpoint connects with: those given, else those written into its URL (see credentialsInUrls). */
+export function endpointCredentials(endpoint: Pick<NatsEndpoint, 'url' | 'credentials'>): NatsCredentials | undefined {
+  return endpoint.credentials ?? credentialsInUrls(Array.isArray(endpoint.url) ? endpoint.url : [endpoint.url]);
 }
 
 /** Connecting failed: `refused` when the server rejected the credentials. */

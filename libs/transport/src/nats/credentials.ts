@@ -27,6 +27,26 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): NatsCr
   return undefined;
 }
 
+/**
+ * The credentials written into a server URL, nats://user:password@host or nats://token@host (percent-decoded), from
+ * the first URL that holds any; undefined when none does.
+ */
+export function credentialsInUrls(urls: readonly string[]): NatsCredentials | undefined {
+  for (const url of urls) {
+    const userinfo = /^[a-z]+:\/\/([^@/]*)@/i.exec(url)?.[1];
+    if (!userinfo) continue;
+    const [name, ...rest] = userinfo.split(':');
+    const user = decodeURIComponent(name!);
+    return rest.length === 0 ? { token: user } : { user, password: decodeURIComponent(rest.join(':')) };
+  }
+  return undefined;
+}
+
+/** `url` without the credentials written into it. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1');
+}
+
 /** The nats.js authenticator for `credentials`. */
 export function authenticatorFor(credentials: NatsCredentials): Authenticator {
   if ('password' in credentials) return usernamePasswordAuthenticator(credentials.user, credentials.password);

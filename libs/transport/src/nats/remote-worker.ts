@@ -1,7 +1,7 @@
 import { initWasmBackend } from '@churnlab/tensor';
 import { scheduleAsBatch } from '@churnlab/worker';
 import { nuid } from '@nats-io/transport-node';
-import { closeConnection, closingOnFailure, connectNats, defaultProcessName, describeServers, reportStatus } from './connection.js';
+import { closeConnection, closingOnFailure, connectNats, defaultProcessName, describeServers, endpointCredentials, reportStatus } from './connection.js';
 import { describeCredentials, type NatsCredentials } from './credentials.js';
 import { reasonOf } from './drop-log.js';
 import { chunkBytesFor, wireLimits, type WireLimits } from './limits.js';
@@ -67,7 +67,7 @@ export async function runRemoteWorker(options: RemoteWorkerOptions): Promise<Rem
   nc.subscribe(subjects.discover, { callback: () => hello() });
   hello();
   const heartbeat = setInterval(hello, heartbeatMs);
-  log(`joined NATS server ${describeServers(options.url)} as ${name} (id ${id}, ${describeCredentials(options.credentials)}); waiting for runs`);
+  log(`joined NATS server ${describeServers(options.url)} as ${name} (id ${id}, ${describeCredentials(endpointCredentials(options))}); waiting for runs`);
   void reportStatus(nc, log);
   const outcome = await Promise.race([stop, nc.closed()]);
   clearInterval(heartbeat);
