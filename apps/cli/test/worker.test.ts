@@ -104,6 +104,7 @@ describe('churnlab worker --nats URL', () => {
     expect(log).toMatch(/^churnlab worker: stopped after serving 1 run\(s\)$/m);
     expect(log).not.toContain(password);
     const id = /\(id (\w+),/.exec(log)![1];
+    expect(worker.stdout()).toMatch(/^\{.*\}\n$/);
     expect(JSON.parse(worker.stdout())).toEqual({ name: 'cli-worker', id, runsServed: 1, gradientTasksServed: 20 });
   });
 
