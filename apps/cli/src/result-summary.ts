@@ -14,10 +14,11 @@ export function resultSummary(result: CompareResult, out: string, report: string
  * ReLU on the embedded data gave 0.035, 0.037, 0.043, 0.115 and 0.162 in five invocations, so one pair cannot rank activations.
  */
 function singlePairAdvice(results: ActivationResult[]): string {
-  const unsure = results.some((row) => row.replicas === 2 && Object.values(row.pd).some((pd) => pd !== undefined && pd.mean > 0));
-  return unsure
-    ? 'One pair of replicas per row: its PD can differ several-fold between runs of the same command, too much to rank activations by; train more replicas for a spread (--replicas 4 or more; docs/results.md used 4 and 8).\n'
-    : '';
+  const pairRows = results.filter((row) => row.replicas === 2);
+  const unsure = pairRows.some((row) => Object.values(row.pd).some((pd) => pd !== undefined && pd.mean > 0));
+  if (!unsure) return '';
+  const which = pairRows.length === results.length ? 'One pair of replicas per row: its PD' : 'One pair of replicas in each row of 2 replicas: their PD';
+  return `${which} can differ several-fold between runs of the same command, too much to rank activations by; train more replicas for a spread (--replicas 4 or more; docs/results.md used 4 and 8).\n`;
 }
 
 /** Writes a comparison's or sweep's results.json and report into `out`, then prints the JSON document or the summary. */

@@ -26,6 +26,12 @@ describe('the terminal summary of a comparison', () => {
     expect(text.endsWith('results in out\nreport out/report.html\n')).toBe(true);
   });
 
+  it('names the rows of 2 replicas when a sweep mixes replica counts', () => {
+    const text = summary([row('relu', 2, 0.0352), row('relu', 4, 0.0401)]);
+    expect(text).not.toContain(WARNING);
+    expect(text).toContain('One pair of replicas in each row of 2 replicas: their PD can differ several-fold');
+  });
+
   it('does not warn with several pairs, nor when every PD is zero (a fixed order makes identical replicas)', () => {
     expect(summary([row('relu', 4, 0.0352), row('smelu:1', 4, 0.1181)])).not.toContain(WARNING);
     expect(summary([row('relu', 2, 0), row('smelu:1', 2, 0)])).not.toContain(WARNING);
