@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test-support/temp-dir.js';
 import { DataFileError, readCsv, readCsvTable, type CsvReadOptions, type CsvSource } from '../src/index.js';
@@ -90,6 +92,11 @@ describe('readCsv', () => {
     await expect(readCsv(source({ path }), options)).rejects.toThrow(/yes\.csv, column label: all 2 rows have the label positive, expected rows of at least two classes/);
     const classes = readCsv(source({ path, label: { column: 'label', classes: ['yes', 'no'] } }), options);
     await expect(classes).rejects.toThrow(/all 2 rows have the label "yes"/);
+ 
+    // Through the binary cache too, which it leaves as it found it.
+    const cacheDir = join(dir(), 'cache');
+    await expect(readCsv(source({ path }), { ...options, cacheDir })).rejects.toThrow(DataFileError);
+    expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
   });
 
   it('validates the seed and the feature settings', async () => {

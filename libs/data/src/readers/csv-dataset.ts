@@ -1,9 +1,10 @@
+import { rmSync } from 'node:fs';
 import { checkInteger } from '../check.js';
 import type { Dataset } from '../dataset.js';
 import { checkFeatureSpec, type FeatureSpec } from '../features/feature-spec.js';
 import { applyNumeric, fitNumeric, type NumericFit } from '../features/numeric.js';
 import { seededSplit } from '../split.js';
-import { cachedTableFile } from '../cache/table-cache.js';
+import { cachedTableFile, type CachedTable } from '../cache/table-cache.js';
 import { readTableFile, tableName, type TableOptions } from './csv-table.js';
 import { resolveCsvSource, type CsvSource, type LabelSpec, type ResolvedCsvSource } from './csv-source.js';
 import { DataFileError } from './data-file-error.js';
@@ -44,7 +45,14 @@ export async function readCsv(source: CsvSource, options: CsvReadOptions): Promi
   const read = (file: string, skipLines: number) =>
     options.cacheDir ? cachedTableFile(file, skipLines, resolved, tableOptions, options.cacheDir) : readTableFile(file, skipLines, resolved, tableOptions);
   const main = await read(resolved.path, 0);
-  checkTwoClasses(main.data, resolved.path, resolved.label);
+  try {
+    checkTwoClasses(main.data, resolved.path, resolved.label);
+  } catch (error) {
+    // A refused file leaves no cache behind that this call made for it.
+    const made = main as Partial<CachedTable>;
+    if (made.cacheFile && made.hit === false) rmSync(made.cacheFile, { force: true });
+    throw error;
+  }
   const name = options.name ?? tableName(resolved.path);
   let parts: { train: Dataset; eval: Dataset };
   let skipped = main.skipped;
