@@ -1,12 +1,13 @@
 import type { ReportRow } from './report-input.js';
 
 /** A training setting besides the activation that can differ between the rows of one report. */
-export type Setting = 'workers' | 'order' | 'shuffle';
+export type Setting = 'workers' | 'order' | 'shuffle' | 'replicas';
 
 const settingText: Record<Setting, (row: ReportRow) => string> = {
   workers: (row) => `${row.workers} worker${row.workers === 1 ? '' : 's'}`,
   order: (row) => row.order,
   shuffle: (row) => `shuffle ${row.shuffle ?? '–'}`,
+  replicas: (row) => `${row.replicas} replicas`,
 };
 
 /** The settings whose value differs between rows, in display order: the only ones a chart label needs to name. */

@@ -16,6 +16,12 @@ describe('row labels', () => {
     expect(rowLabel('smelu:1', rows[1]!, [])).toBe('smelu:1');
   });
 
+  it('names the replica count when it varies, as a sweep over replica counts makes it', () => {
+    const rows = [binaryRow('relu', 2, 0.1, 0.4, { replicas: 2 }), binaryRow('relu', 2, 0.1, 0.4, { replicas: 3 })];
+    expect(varyingSettings(rows)).toEqual(['replicas']);
+    expect(rowLabel('relu', rows[1]!, varyingSettings(rows))).toBe('relu · 3 replicas');
+  });
+
   it('names the update order when it varies', () => {
     const rows = [binaryRow('relu', 2, 0.1, 0.4), binaryRow('relu', 2, 0.1, 0.4, { order: 'sync' })];
     expect(rowLabel('relu', rows[1]!, varyingSettings(rows))).toBe('relu · sync');
