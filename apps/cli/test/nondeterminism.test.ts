@@ -52,6 +52,9 @@ describe('churnlab compare with a list of worker counts', () => {
         [2, 4],
       ]);
       expect(doc.betweenWorkerCounts.every((b) => b.pd.relative.mean === 0)).toBe(true);
+      // The report's CSV of PD between worker counts: a header and one line per pair of counts.
+      const between = readFileSync(path.join(tmp(), 'sync-counts', 'report-between-workers.csv'), 'utf8').split('\r\n');
+      expect(between.slice(1, 4).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(['1,2,relu', '1,4,relu', '2,4,relu']);
     },
     TRAINING_TIMEOUT,
   );

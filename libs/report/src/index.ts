@@ -9,7 +9,7 @@ export { betaSweepSpec } from './charts/beta-sweep.js';
 export { renderSvg } from './render-svg.js';
 export { htmlReport } from './html-report.js';
 export { markdownReport } from './markdown-report.js';
-export { csvReport } from './csv-report.js';
+export { csvBetweenCounts, csvReport } from './csv-report.js';
 export { renderReport, type RenderedReport } from './render-report.js';
 export { betweenCountsTextTable } from './between-counts-table.js';
 export { reportTable } from './report-table.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvReport } from '../src/index.js';
+import { csvBetweenCounts, csvReport } from '../src/index.js';
 import { binaryRow, multiClassRow } from './fixtures.js';
 
 const exact = (mean: number, std: number, low: number, high: number) => ({ mean, std, ci95: [low, high] as [number, number] });
@@ -42,5 +42,20 @@ describe('csvReport', () => {
     const fields = mixed[2]!.split(',');
     expect(fields[mixed[0]!.split(',').indexOf('relative_pd_mean')]).toBe('');
     expect(fields[mixed[0]!.split(',').indexOf('auc_mean')]).toBe('');
+  });
+});
+
+describe('csvBetweenCounts', () => {
+  it('writes every PD between two worker counts, one CRLF line per setting and pair of counts, with absent measures left out', () => {
+    const rows = [
+      { activation: 'gsmelu:alpha=1,beta=2', workers: [1, 2] as [number, number], order: 'replay', shuffle: 'full', replicas: 3, pd: { relative: exact(0.1 + 0.2, 0.01, 0.28, 0.32), absolute: exact(0.05, 0.002, 0.046, 0.054), top1: { mean: 0.02, std: 0, ci95: [0.02, 0.02] as [number, number], n: 1 } } },
+    ];
+    const lines = csvBetweenCounts(rows).split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(
+      'workers_a,workers_b,activation,order,shuffle,replicas,' +
+        ['relative', 'absolute', 'top1'].flatMap((key) => ['mean', 'std', 'ci95_low', 'ci95_high'].map((part) => `pd_${key}_${part}`)).join(','),
+    );
+    expect(lines[1]).toBe('1,2,"gsmelu:alpha=1,beta=2",replay,full,3,0.30000000000000004,0.01,0.28,0.32,0.05,0.002,0.046,0.054,0.02,,,');
   });
 });

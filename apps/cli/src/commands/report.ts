@@ -11,7 +11,7 @@ interface ReportFlags {
 export function reportCommand(program: Command): void {
   program
     .command('report')
-    .description('write report.html (self-contained, with charts), report.md and report.csv for the output directory of compare or sweep')
+    .description('write report.html (self-contained, with charts), report.md, report.csv and, with several worker counts, report-between-workers.csv for the output directory of compare or sweep')
     .argument('<dir>', 'output directory of churnlab compare or sweep (holds results.json)')
     .option('--json', 'print one JSON document on stdout and nothing else there')
     .option('--verbose', 'show stack traces on errors')
