@@ -49,6 +49,11 @@ describe("each activation's PD as a multiple of ReLU's, under the comparison's t
     ]);
   });
 
+  it('names the setting when only one of several has ratios, so that the reader knows which', () => {
+    const text = baselineRatios([row('relu', 0.4, { replicas: 2 }), row('gelu', 0.2, { replicas: 2 }), row('relu', 0.4), row('gelu', 0.2)]);
+    expect(text).toBe("2 workers, replay, shuffle full, 4 replicas: relative PD as a multiple of relu's (95%, replica jackknife): gelu 0.50× (0.32–0.78)\n");
+  });
+
   it('says nothing without a ReLU row, with 2 replicas (no jackknife), or where a PD is 0', () => {
     expect(baselineRatios([row('gelu', 0.2), row('swish:1', 0.1)])).toBe('');
     expect(baselineRatios([row('relu', 0.4, { replicas: 2 }), row('gelu', 0.2, { replicas: 2 })])).toBe('');

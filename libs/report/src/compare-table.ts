@@ -76,8 +76,12 @@ export function betweenCountsTable(rows: BetweenCountsRow[]): string {
   return table.toString();
 }
 
-/** `mean ± std` with four decimals, `mean ± –` when the cell summarizes one value, or `–` when absent. */
+/**
+ * `mean ± std` with four decimals (a std too small for them in two significant digits, so it does not read as none),
+ * `mean ± –` when the cell summarizes one value, or `–` when absent.
+ */
 export function formatSpread(cell: SpreadCell | undefined): string {
   if (!cell || Number.isNaN(cell.mean)) return '–';
-  return `${cell.mean.toFixed(4)} ± ${cell.n === 1 ? '–' : cell.std.toFixed(4)}`;
+  const std = cell.std > 0 && cell.std < 0.00005 ? cell.std.toExponential(1) : cell.std.toFixed(4);
+  return `${cell.mean.toFixed(4)} ± ${cell.n === 1 ? '–' : std}`;
 }

@@ -30,6 +30,8 @@ describe('compareTable', () => {
     expect(formatSpread(undefined)).toBe('–');
     expect(formatSpread(cell(Number.NaN))).toBe('–');
     expect(formatSpread(cell(0.5, 0.25))).toBe('0.5000 ± 0.2500');
+    expect(formatSpread(cell(0.471, 3.546e-5))).toBe('0.4710 ± 3.5e-5');
+    expect(formatSpread(cell(0.5, 0))).toBe('0.5000 ± 0.0000');
     // One replica pair (2 replicas) has no spread: its std of 0 must not read as certainty.
     expect(formatSpread({ ...cell(0.5, 0), n: 1 })).toBe('0.5000 ± –');
     expect(formatSpread({ ...cell(0.5, 0.25), n: 2 })).toBe('0.5000 ± 0.2500');
