@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProcessName, describeServers, endpointCredentials } from '../src/nats/connection.js';
-import { authenticatorFor, credentialsFromEnv, credentialsInUrls, describeCredentials, redactUrl, scrubSecrets, secretsOf, withoutCredentials } from '../src/nats/credentials.js';
+import { authenticatorFor, credentialsFromEnv, credentialsInUrls, describeCredentials, redactUrl, scrubSecrets, secretsOf, userinfoOf, withoutCredentials } from '../src/nats/credentials.js';
 import { WORKER_NAME } from '../src/nats/presence-message.js';
 
 describe('credentials', () => {
@@ -52,6 +52,8 @@ describe('credentials', () => {
     expect(credentialsInUrls(['nats://a:1', 'nats://alice:p%40ss:w@b:2', 'nats://bob:x@c:3'])).toEqual({ user: 'alice', password: 'p@ss:w' });
     expect(credentialsInUrls(['tls://t0k%2Fen@host'])).toEqual({ token: 't0k/en' });
     expect(credentialsInUrls(['nats://host:4222'])).toBeUndefined();
+    expect(userinfoOf('nats://alice:p%40ss@host:4222')).toBe('alice:p%40ss');
+    expect(userinfoOf('nats://host:4222/path@x')).toBeUndefined();
     expect(withoutCredentials('nats://alice:pw@host:4222')).toBe('nats://host:4222');
     expect(withoutCredentials('nats://host:4222')).toBe('nats://host:4222');
   });

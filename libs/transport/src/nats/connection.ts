@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { authenticatorFor, credentialsInUrls, describeCredentials, redactUrl, scrubSecrets, secretsOf, withoutCredentials, type NatsCredentials } from './credentials.js';
+import { authenticatorFor, credentialsInUrls, describeCredentials, redactUrl, scrubSecrets, secretsOf, userinfoOf, withoutCredentials, type NatsCredentials } from './credentials.js';
 
 /** Where and as whom to connect. */
 export interface NatsEndpoint {
@@ -28,7 +28,7 @@ export function defaultProcessName(): string {
 export async function connectNats(endpoint: NatsEndpoint): Promise<NatsConnection> {
   const servers = Array.isArray(endpoint.url) ? endpoint.url : [endpoint.url];
   const credentials = endpointCredentials(endpoint);
-  const secrets = [...secretsOf(credentials), ...servers.flatMap((s) => /^[a-z]+:\/\/([^@/]*)@/i.exec(s)?.[1]?.split(':') ?? [])];
+  const secrets = [...secretsOf(credentials), ...servers.flatMap((s) => userinfoOf(s)?.split(':') ?? [])];
   try {
     return await connect({
       servers: servers.map(withoutCredentials),

@@ -27,13 +27,21 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): NatsCr
   return undefined;
 }
 
+/** The scheme of a server URL and the credentials written into it (`user:password@` or `token@`), when there are any. */
+const SCHEME_AND_USERINFO = /^([a-z]+:\/\/)([^@/]*)@/i;
+
+/** The credentials part of a server URL as written (`user:password` or `token`), or undefined when it has none. */
+export function userinfoOf(url: string): string | undefined {
+  return SCHEME_AND_USERINFO.exec(url)?.[2];
+}
+
 /**
  * The credentials written into a server URL, nats://user:password@host or nats://token@host (percent-decoded), from
  * the first URL that holds any; undefined when none does.
  */
 export function credentialsInUrls(urls: readonly string[]): NatsCredentials | undefined {
   for (const url of urls) {
-    const userinfo = /^[a-z]+:\/\/([^@/]*)@/i.exec(url)?.[1];
+    const userinfo = userinfoOf(url);
     if (!userinfo) continue;
     const [name, ...rest] = userinfo.split(':');
     const user = decodeURIComponent(name!);
@@ -44,7 +52,7 @@ export function credentialsInUrls(urls: readonly string[]): NatsCredentials | un
 
 /** `url` without the credentials written into it. */
 export function withoutCredentials(url: string): string {
-  return url.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1');
+  return url.replace(SCHEME_AND_USERINFO, '$1');
 }
 
 /** The nats.js authenticator for `credentials`. */
@@ -77,5 +85,5 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 
 /** A server URL fit for a log line: any user, password or token written into it is masked. */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z]+:\/\/)[^@/]*@/i, '$1***@');
+  return url.replace(SCHEME_AND_USERINFO, '$1***@');
 }
