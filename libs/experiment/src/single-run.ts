@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
 import { readCheckpoint, type Checkpoint } from './checkpoint.js';
@@ -21,8 +21,7 @@ export async function runSingle(config: Config, out: string, options: SingleRunO
   // Read before the run directory is made, so that bad data leaves nothing behind.
   const data = await buildDatasets(config);
   // The first directory made, which may be a parent of `out` (churnlab-runs/ of a default --out).
-  const made = mkdirSync(out, { recursive: true }) ?? out;
-  startRunDirectory(out, config, config.replica);
+  const made = startRunDirectory(out, config, config.replica) ?? out;
   return trainInto(config, out, data, options).catch((error: unknown) => {
     // Bad input found as the run starts or trains (a fault past its last step, a recorded log that does not fit): what
     // this call made holds nothing worth keeping, so it goes, and the same --out can be given again.
