@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -10,4 +10,5 @@ it('fails loudly when the .wasm files are missing instead of staying on the CPU 
   const start = initWasmBackend({ wasmDir: empty });
   await expect(start).rejects.toThrow(BackendUnavailableError);
   await expect(start).rejects.toThrow(/WASM backend is not available.*tfjs-backend-wasm-simd\.wasm/);
+  rmSync(empty, { recursive: true });
 });

@@ -1,15 +1,19 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { dependencyViolations } from '../check-dependencies.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+const roots: string[] = [];
+afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true })));
+
 function fixture(projects: Record<string, { deps?: string[]; source: string }>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'layers-'));
+  roots.push(root);
   for (const [name, { deps = [], source }] of Object.entries(projects)) {
     const dir = path.join(root, 'libs', name, 'src');
     mkdirSync(dir, { recursive: true });

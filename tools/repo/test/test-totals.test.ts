@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { testTotals } from '../test-totals.mjs';
 
@@ -20,8 +20,17 @@ function report(files: Array<{ name: string; status: 'passed' | 'failed'; messag
   };
 }
 
-function emptyResultsDir(): { root: string; dir: string } {
+const roots: string[] = [];
+afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true })));
+
+function tempRoot(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'totals-'));
+  roots.push(root);
+  return root;
+}
+
+function emptyResultsDir(): { root: string; dir: string } {
+  const root = tempRoot();
   const dir = path.join(root, '.test-results');
   mkdirSync(dir);
   return { root, dir };
@@ -48,7 +57,7 @@ describe('testTotals', () => {
   });
 
   it('is zero with no reports at all', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'totals-'));
+    const root = tempRoot();
     expect(testTotals(path.join(root, 'none'), root)).toEqual({ passed: 0, failed: 0, failures: [] });
   });
 });
