@@ -108,7 +108,7 @@ const catalogue: BadInput[] = [
   { id: 'file-results-empty', files: { 'res/results.json': '{"kind":"compare","config":{},"results":[],"betweenWorkerCounts":[]}' }, args: ['report', 'res'], names: ['res/results.json', 'results: [] is not allowed'] },
   { id: 'file-metrics-without-sizes', files: { 'run/metrics.json': '{"logLoss":1}', 'run/predictions.f32': 'abcd', 'other/metrics.json': '{}' }, args: ['pd', 'run', 'other'], names: [/run\/metrics\.json: evalExamples: missing is not allowed/] },
   { id: 'file-results-corrupt', files: { 'res/results.json': '{"kind": "compare"' }, args: ['report', 'res'], names: ['res/results.json', 'not valid JSON'] },
-  { id: 'file-sweep-resumed-with-other-config', files: { 'sw/sweep-config.json': '{}\n' }, args: ['sweep', '--resume', '--out', 'sw'], names: ['--resume', 'another config'] },
+  { id: 'file-sweep-resumed-with-other-config', files: { 'sw/sweep-config.json': '{}\n' }, args: ['sweep', '--resume', '--out', 'sw'], names: ['--resume', 'the config changed', 'sw/sweep-config.json'] },
 ];
 
 /** Every file and directory under `dir`, relative to it, sorted. */

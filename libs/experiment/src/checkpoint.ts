@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Packr } from 'msgpackr';
 import type { StoreState, UpdateEvent } from '@churnlab/ps';
 import { ConfigError } from './config-error.js';
+import type { RunOrigin } from './run-origin.js';
 import { writeFileAtomically } from './run-directory.js';
 
 // moreTypes makes msgpackr round-trip typed arrays instead of turning them into plain arrays.
@@ -23,6 +24,8 @@ export interface Checkpoint {
   events: UpdateEvent[];
   /** Mean training loss of the last completed step. */
   lastLoss: number;
+  /** The config and data the run started from, which a resume must still have; absent from older checkpoints. */
+  origin?: RunOrigin;
 }
 
 /** Writes `dir`/checkpoint.msgpack atomically: a kill leaves the previous checkpoint whole. */
@@ -58,5 +61,11 @@ function checkpointProblem(value: unknown): string | undefined {
   const optimizer = c['optimizer'];
   if (!Array.isArray(optimizer) || !optimizer.every((shard) => Array.isArray(shard) && shard.every((v) => v instanceof Float32Array))) return 'optimizer: not the state vectors of the server shards';
   if (!Array.isArray(c['events'])) return 'events: not a list of updates';
-  return typeof c['lastLoss'] === 'number' ? undefined : `lastLoss ${JSON.stringify(c['lastLoss'])}`;
+  if (typeof c['lastLoss'] !== 'number') return `lastLoss ${JSON.stringify(c['lastLoss'])}`;
+  return c['origin'] === undefined || isOrigin(c['origin']) ? undefined : 'origin: not the config text and data hashes of a run';
+}
+
+function isOrigin(value: unknown): boolean {
+  const o = value as Record<string, unknown> | null;
+  return !!o && typeof o === 'object' && ['config', 'trainSha256', 'evalSha256'].every((key) => typeof o[key] === 'string');
 }

@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 import { NumericalFailure } from './numerical-failure.js';
 import { runConfigText, runFiles, writeFileAtomically, writeRunDirectory } from './run-directory.js';
+import { checkSameConfig, checkSameData, dataIdentity, type RunOrigin } from './run-origin.js';
 import { trainRun, type RunResult, type TrainRunOptions } from './train-run.js';
 
 /** trainRun's options but the checkpoint sink, which is the run directory. */
@@ -36,9 +37,11 @@ export function leftCheckpoint(dir: string, config: Config, replica: number): Ch
  * checkpoint; a failure of numbers names the last good checkpoint, which stays in `dir`.
  */
 export async function trainIntoDirectory(config: Config, dir: string, options: DirectoryRunOptions): Promise<RunResult> {
+  const origin: RunOrigin = { config: runConfigText(config, options.replica ?? config.replica), ...dataIdentity(options.data) };
+  if (options.resume?.origin) checkSameOrigin(options.resume.origin, origin, config, dir);
   let kept = options.resume?.step;
   const checkpoint = (state: Checkpoint) => {
-    writeCheckpoint(dir, state);
+    writeCheckpoint(dir, { ...state, origin });
     kept = state.step;
   };
   const run = await trainRun(config, { ...options, checkpoint }).catch((error: unknown) => {
@@ -49,4 +52,10 @@ export async function trainIntoDirectory(config: Config, dir: string, options: D
   });
   writeRunDirectory(dir, run);
   return run;
+}
+
+/** Refuses to continue the run in `dir` from a checkpoint made from another config or other data than `now`'s. */
+function checkSameOrigin(saved: RunOrigin, now: RunOrigin, config: Config, dir: string): void {
+  checkSameConfig(saved.config, now.config, `--resume: ${dir}`, `expected the ${runFiles.config} it started with, or a new run`);
+  checkSameData(saved, now, config.data, `--resume: ${dir}`);
 }

@@ -2,15 +2,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel-runs.js';
-import { ConfigError } from './config-error.js';
+import { ConfigError, shownValue } from './config-error.js';
 import type { Config } from './config-schema.js';
-import { buildDatasets } from './datasets.js';
+import { buildDatasets, type RunData } from './datasets.js';
 import { checkSetFaults, trainReplicaSets, type CompareResult, type ReplicaSetOptions, type RunPlacement } from './replica-sets.js';
 import { assertFreshOutput, writeJsonAtomically } from './run-directory.js';
+import { checkSameConfig, checkSameData, dataIdentity, type DataIdentity } from './run-origin.js';
 import { sweepSets } from './sweep-grid.js';
 
 /** The file that pins a sweep's config, so a resumed sweep cannot mix runs of two configs. */
 export const sweepConfigFileName = 'sweep-config.json';
+/** The file that pins the identity of a sweep's data, so a resumed sweep cannot mix runs over other examples. */
+export const sweepDataFileName = 'sweep-data.json';
 
 export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'onProgress'> {
   out: string;
@@ -32,7 +35,9 @@ export async function runSweep(config: Config, options: SweepOptions): Promise<C
   // Read, and the faults checked against every run, before the output is made: bad input leaves nothing behind.
   const data = await buildDatasets(config);
   checkSetFaults(config, sets, data.train.rows);
-  if (!options.resume) pinConfig(config, options.out);
+  if (options.resume) checkPinnedData(config, data, options.out);
+  else pinConfig(config, options.out);
+  pinData(data, options.out);
   const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {
     return await trainReplicaSets(config, sets, { pool, data, placement: storePlacement(options.out), ...options, parallelRuns: lanes });
@@ -46,9 +51,32 @@ function checkOutput(config: Config, { out, resume }: SweepOptions): void {
   const pinned = path.join(out, sweepConfigFileName);
   if (!resume) return assertFreshOutput(out);
   if (!existsSync(pinned)) throw new ConfigError(`--resume: ${pinned} is missing; expected the output directory of an earlier churnlab sweep`);
-  if (readFileSync(pinned, 'utf8') !== JSON.stringify(config, null, 2) + '\n') {
-    throw new ConfigError(`--resume: the sweep in ${out} was started with another config (${pinned}); expected the same config and flags, or a new --out`);
+  checkSameConfig(readFileSync(pinned, 'utf8'), JSON.stringify(config), `--resume: the sweep in ${out} (${pinned})`, 'expected the same config and flags, or a new --out');
+}
+
+/** Refuses to resume a sweep over other examples than it started with; a sweep pinned before data was pinned is not checked. */
+function checkPinnedData(config: Config, data: RunData, out: string): void {
+  const pinned = path.join(out, sweepDataFileName);
+  if (!existsSync(pinned)) return;
+  checkSameData(readPinnedData(pinned), dataIdentity(data), config.data, `--resume: the sweep in ${out}`);
+}
+
+function readPinnedData(file: string): DataIdentity {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`--resume: ${file}: not readable JSON (${(error as Error).message}); expected the data hashes an earlier churnlab sweep wrote`);
   }
+  const pinned = value as Partial<DataIdentity> | null;
+  if (typeof pinned?.trainSha256 !== 'string' || typeof pinned.evalSha256 !== 'string') {
+    throw new ConfigError(`--resume: ${file}: ${shownValue(value)} is not allowed; expected {"trainSha256", "evalSha256"} as an earlier churnlab sweep wrote them`);
+  }
+  return { trainSha256: pinned.trainSha256, evalSha256: pinned.evalSha256 };
+}
+
+function pinData(data: RunData, out: string): void {
+  writeJsonAtomically(path.join(out, sweepDataFileName), dataIdentity(data));
 }
 
 function pinConfig(config: Config, out: string): void {

@@ -67,7 +67,7 @@ describe('runSweep', () => {
     const out = path.join(tmp(), 'pinned');
     await runSweep(smallConfig({ training: { order: 'replay', epochs: 1 }, sweep: { activations: ['relu'], replicas: [2] } }), { out });
     await expect(runSweep(config(), { out })).rejects.toThrow('already exists');
-    await expect(runSweep(config(), { out, resume: true })).rejects.toThrow('was started with another config');
+    await expect(runSweep(config(), { out, resume: true })).rejects.toThrow('the config changed since it started');
     await expect(runSweep(config(), { out: path.join(tmp(), 'nothing'), resume: true })).rejects.toThrow('sweep-config.json is missing');
   }, TRAINING_TIMEOUT);
 });

@@ -213,9 +213,13 @@ export class SharedParameters {
 
   /** Puts back a state exported from a store of the same size and history depth (before any worker reads this one). */
   restoreState(state: StoreState): void {
-    if (state.params.length !== this.params.length || state.history.length !== this.handle.historyDepth * this.handle.size || state.historyVersions.length !== this.historyVersions.length) {
-      throw new RangeError(`the saved parameter state holds ${state.params.length} parameters and ${state.historyVersions.length} kept versions; this store has ${this.params.length} and ${this.historyVersions.length}`);
-    }
+    const sizes: Array<[string, number, number]> = [
+      ['parameters', state.params.length, this.params.length],
+      ['values of kept versions', state.history.length, this.handle.historyDepth * this.handle.size],
+      ['kept version numbers', state.historyVersions.length, this.historyVersions.length],
+    ];
+    const differing = sizes.filter(([, saved, here]) => saved !== here).map(([what, saved, here]) => `${saved} ${what} where this store has ${here}`);
+    if (differing.length > 0) throw new RangeError(`the saved parameter state holds ${differing.join(', and ')}`);
     this.params.set(state.params);
     const size = this.handle.size;
     for (let ring = 0; ring < this.handle.historyDepth; ring++) this.keptVersion(ring).set(state.history.subarray(ring * size, (ring + 1) * size));

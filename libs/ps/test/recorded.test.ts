@@ -77,6 +77,11 @@ describe('planFromEvents and recordedPolicy refuse logs that cannot be replayed'
     expect(() => recordedPolicy('async', events, { steps: 1, workers: 3, shards: 1 })).toThrow('the log applies 2 gradients; the recorded config has 1 steps × 3 workers = 3');
   });
 
+  it('names a gradient of a worker or step the run does not have, even when the count fits', () => {
+    const events = [event(0, 0, 0, 1), event(0, 7, 0, 2)];
+    expect(() => recordedPolicy('async', events, { steps: 1, workers: 2, shards: 1 })).toThrow('the log applies a gradient of step 0, worker 7; the recorded config has steps 0 to 0 and workers 0 to 1');
+  });
+
   it('refuses a log in which a gradient reads a version made after it was applied', () => {
     const events = [event(0, 0, 1, 1), event(0, 1, 0, 2)];
     expect(() => recordedPolicy('async', events, { steps: 1, workers: 2, shards: 1 })).toThrow(/step 0, worker 0: reads version 1 but is first applied at version 1/);

@@ -74,7 +74,9 @@ describe('resuming from a checkpoint', () => {
   it('refuses a saved state of another size', () => {
     const store = SharedParameters.create(initial, 1);
     const other = SharedParameters.create(Float32Array.of(1, 2), 1).exportState();
-    expect(() => store.restoreState(other)).toThrow('holds 2 parameters');
+    expect(() => store.restoreState(other)).toThrow(`holds 2 parameters where this store has ${initial.length}`);
+    const deeper = SharedParameters.create(initial, 1, 3).exportState();
+    expect(() => store.restoreState(deeper)).toThrow(`holds ${3 * initial.length} values of kept versions where this store has 0, and 3 kept version numbers where this store has 1`);
     const shards = new ServerShards({ ...defaultOptimizerConfig, name: 'adam' }, initial.length, 2);
     expect(() => shards.restoreState([[new Float32Array(1)]])).toThrow('expected the same optimizer, parameters and psShards');
   });

@@ -90,7 +90,11 @@ export function recordedPolicy(order: string, events: UpdateEvent[], shape: RunS
 }
 
 function checkCoverage(plan: ReplayPlan, { steps, workers }: RunShape): void {
-  if (plan.gradients.length !== steps * workers || plan.gradients.some((g) => g.step >= steps || g.worker >= workers)) {
+  const outside = plan.gradients.find((g) => g.step >= steps || g.worker >= workers);
+  if (outside) {
+    throw new RangeError(`the log applies a gradient of step ${outside.step}, worker ${outside.worker}; the recorded config has steps 0 to ${steps - 1} and workers 0 to ${workers - 1}`);
+  }
+  if (plan.gradients.length !== steps * workers) {
     throw new RangeError(`the log applies ${plan.gradients.length} gradients; the recorded config has ${steps} steps × ${workers} workers = ${steps * workers}`);
   }
 }

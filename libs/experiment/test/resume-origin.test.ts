@@ -1,0 +1,115 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readCheckpoint, resolveConfig, resumeSingle, runSingle, runSweep, type Config } from '../src/index.js';
+import { TRAINING_TIMEOUT, useTempDir } from './helpers.js';
+
+const tmp = useTempDir('churnlab-resume-origin-');
+
+/** A CSV of `n` rows; another `variant` gives the same shape with other cities (ages would be standardised away). */
+const csvText = (n: number, variant: number) =>
+  ['age,city,clicked', ...Array.from({ length: n }, (_, i) => `${20 + i},${(i + variant) % 2 ? 'paris' : 'lyon'},${i % 3 ? 'no' : 'yes'}`)].join('\n') + '\n';
+
+/** A checkpointed config over `file`, a CSV of csvText's columns. */
+function csvConfig(file: string, more: Record<string, unknown> = {}): Config {
+  const data = { format: 'csv', path: file, header: true, label: { column: 'clicked', positive: ['yes'], negative: ['no'] }, numeric: ['age'], categorical: ['city'], split: { eval: 0.25 } };
+  return resolveConfig({ data, model: { hidden: [4] }, training: { epochs: 1, batchSize: 8, order: 'replay', checkpointEvery: 2 }, ...more });
+}
+
+/** Makes the finished run in `dir` look killed after its last checkpoint: everything but config.json and the checkpoint goes. */
+function removeResults(dir: string): void {
+  for (const name of ['metrics.json', 'params.msgpack', 'predictions.f32', 'events.jsonl']) rmSync(path.join(dir, name));
+}
+
+/** The ConfigError message `promise` rejects with. */
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  return (error as ConfigError).message;
+}
+
+describe('a run directory resumed with another config or other data', () => {
+  it(
+    'continues a run whose config.json and data are those its checkpoint was made from',
+    async () => {
+      const file = path.join(tmp(), 'same.csv');
+      writeFileSync(file, csvText(64, 0));
+      const dir = path.join(tmp(), 'same');
+      const whole = await runSingle(csvConfig(file), dir);
+      expect(readCheckpoint(dir).origin?.config).toBe(readFileSync(path.join(dir, 'config.json'), 'utf8'));
+      removeResults(dir);
+      expect((await resumeSingle(dir)).metrics).toEqual(whole.metrics);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it(
+    'is refused when config.json changed since the checkpoint, naming each field with both values',
+    async () => {
+      const file = path.join(tmp(), 'config.csv');
+      writeFileSync(file, csvText(64, 0));
+      const dir = path.join(tmp(), 'edited');
+      await runSingle(csvConfig(file), dir);
+      removeResults(dir);
+      const configFile = path.join(dir, 'config.json');
+      const edited = JSON.parse(readFileSync(configFile, 'utf8')) as Config;
+      writeFileSync(configFile, JSON.stringify({ ...edited, training: { ...edited.training, epochs: 2 }, seed: 9 }, null, 2));
+      const message = await refusal(resumeSingle(dir));
+      expect(message).toBe(`--resume: ${dir}: the config changed since it started: seed is 9, was 1; training.epochs is 2, was 1; expected the config.json it started with, or a new run`);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it(
+    'is refused when the data file was rewritten with other examples, naming the data set',
+    async () => {
+      const file = path.join(tmp(), 'rewritten.csv');
+      writeFileSync(file, csvText(64, 0));
+      const dir = path.join(tmp(), 'rewritten');
+      await runSingle(csvConfig(file), dir);
+      removeResults(dir);
+      writeFileSync(file, csvText(64, 1));
+      const message = await refusal(resumeSingle(dir));
+      expect(message).toMatch(new RegExp(`^--resume: ${dir}: the training examples of data\\.path \\(.*rewritten\\.csv\\) changed since it started: SHA-256 [0-9a-f]{12}… now, [0-9a-f]{12}… then; expected the same data, or a new run$`));
+    },
+    TRAINING_TIMEOUT,
+  );
+});
+
+describe('a sweep resumed over other data', () => {
+  it(
+    'is refused before any run trains, naming the data set, where the old runs would have been mixed with new ones',
+    async () => {
+      const file = path.join(tmp(), 'sweep.csv');
+      writeFileSync(file, csvText(64, 0));
+      const config = csvConfig(file, { sweep: { activations: ['relu'], replicas: [2] } });
+      const out = path.join(tmp(), 'sweep');
+      const first = await runSweep(config, { out, parallelRuns: 1 });
+      removeResults(first.results[0]!.runDirs[1]!);
+      writeFileSync(file, csvText(64, 1));
+      const trained: number[] = [];
+      const message = await refusal(runSweep(config, { out, resume: true, parallelRuns: 1, onProgress: (done) => trained.push(done) }));
+      expect(message).toMatch(/^--resume: the sweep in .*: the training examples of data\.path \(.*sweep\.csv\) changed since it started/);
+      expect(trained).toEqual([]);
+      writeFileSync(file, csvText(64, 0));
+      expect(await runSweep(config, { out, resume: true, parallelRuns: 1 })).toEqual(first);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it(
+    'is refused with another config, naming the fields that changed',
+    async () => {
+      const file = path.join(tmp(), 'config-sweep.csv');
+      writeFileSync(file, csvText(64, 0));
+      const out = path.join(tmp(), 'config-sweep');
+      await runSweep(csvConfig(file, { sweep: { activations: ['relu'], replicas: [2] } }), { out, parallelRuns: 1 });
+      const message = await refusal(runSweep(csvConfig(file, { seed: 4, sweep: { activations: ['relu'], replicas: [2] } }), { out, resume: true }));
+      expect(message).toBe(`--resume: the sweep in ${out} (${path.join(out, 'sweep-config.json')}): the config changed since it started: seed is 4, was 1; expected the same config and flags, or a new --out`);
+    },
+    TRAINING_TIMEOUT,
+  );
+});
