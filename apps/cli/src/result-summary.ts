@@ -1,4 +1,5 @@
-import { writeCompareFile, type ActivationResult, type CompareFile, type CompareResult, type Config } from '@churnlab/experiment';
+import { configWithoutSecrets, writeCompareFile, type ActivationResult, type CompareFile, type CompareResult, type Config } from '@churnlab/experiment';
+import { redactUrlsIn } from '@churnlab/transport';
 import { betweenCountsTable, compareTable } from '@churnlab/report';
 import { baselineRatios } from './baseline-ratios.js';
 import { writeReportFiles } from './report-files.js';
@@ -23,13 +24,13 @@ function singlePairAdvice(results: ActivationResult[]): string {
 
 /** Writes a comparison's or sweep's results.json and report into `out`, then prints the JSON document or the summary. */
 export async function publishResults(kind: CompareFile['kind'], config: Config, result: CompareResult, out: string, json: boolean | undefined): Promise<void> {
-  const file: CompareFile = { kind, config, command: commandLine(), ...result };
+  const file: CompareFile = { kind, config: configWithoutSecrets(config), command: commandLine(), ...result };
   writeCompareFile(out, file);
   const report = await writeReportFiles(out, file);
   process.stdout.write(json ? JSON.stringify({ out, report, ...result }) + '\n' : resultSummary(result, out, report));
 }
 
-/** The command line as typed, for the report to show how its numbers were made. */
+/** The command line as typed, for the report to show how its numbers were made; credentials in server URLs masked. */
 function commandLine(): string {
-  return ['churnlab', ...process.argv.slice(2)].map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return redactUrlsIn(['churnlab', ...process.argv.slice(2)].map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' '));
 }

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNatsServer, type NatsServer } from '../../../test-support/nats-server.js';
 import { cliBin, jsonDocument, runCli, TRAINING_TIMEOUT, useTempDir, writeConfig } from './helpers.js';
@@ -9,9 +11,9 @@ interface TrainDocument {
   paramsSha256: string;
 }
 
-/** Starts `churnlab worker --nats URL` and resolves once it waits for runs. */
-function startWorker(url: string, name: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [cliBin, 'worker', '--nats', url, '--name', name], { cwd: tmp(), stdio: ['ignore', 'ignore', 'pipe'] });
+/** Starts `churnlab worker --nats URL` (with `env` added to its environment) and resolves once it waits for runs. */
+function startWorker(url: string, name: string, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [cliBin, 'worker', '--nats', url, '--name', name], { cwd: tmp(), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -61,6 +63,47 @@ describe('churnlab train --transport nats', () => {
       } finally {
         await empty.stop();
       }
+    },
+    TRAINING_TIMEOUT,
+  );
+});
+
+/** Every file under `dir`, as text. */
+function filesUnder(dir: string): Array<[string, string]> {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [file, readFileSync(file, 'latin1')];
+    });
+}
+
+describe('churnlab compare --nats URL with credentials in it', () => {
+  const password = 'url-pa55-for-the-test';
+  let server: NatsServer;
+  let worker: ChildProcess | undefined;
+  beforeAll(async () => {
+    server = await startNatsServer({ user: 'alice', password });
+    worker = await startWorker(server.url, 'w', { NATS_USER: 'alice', NATS_PASSWORD: password });
+  }, TRAINING_TIMEOUT);
+  afterAll(async () => {
+    worker?.kill('SIGTERM');
+    await server?.stop();
+  });
+
+  it(
+    'uses them, and writes them into no file: not config.json, the checkpoints, results.json nor the reports, whose command masks them',
+    async () => {
+      writeConfig(tmp(), 'secret.json');
+      const url = server.url.replace('nats://', `nats://alice:${password}@`);
+      const result = await runCli(['compare', '--config', 'secret.json', '--activations', 'relu', '--replicas', '2', '--transport', 'nats', '--nats', url, '--out', 'secret'], tmp());
+      expect(result.code, result.stderr).toBe(0);
+      const files = filesUnder(path.join(tmp(), 'secret'));
+      expect(files.map(([file]) => path.basename(file))).toEqual(expect.arrayContaining(['config.json', 'results.json', 'report.md', 'report.html']));
+      for (const [file, text] of files) expect(text, file).not.toContain(password);
+      const report = files.find(([file]) => file.endsWith('report.md'))![1];
+      expect(report).toContain(`--nats ${server.url.replace('nats://', 'nats://***@')}`);
+      expect(result.stderr + result.stdout).not.toContain(password);
     },
     TRAINING_TIMEOUT,
   );

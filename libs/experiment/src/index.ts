@@ -34,6 +34,7 @@ export type { Knob } from './knobs.js';
 export { compareFileName, readCompareFile, writeCompareFile } from './compare-file.js';
 export type { CompareFile } from './compare-file.js';
 export { runSweep, sweepConfigFileName } from './sweep.js';
+export { configWithoutSecrets } from './config-without-secrets.js';
 export type { SweepOptions } from './sweep.js';
 export { expandActivation, sweepSets } from './sweep-grid.js';
 export { describeNumericalFailure, NumericalFailure } from './numerical-failure.js';

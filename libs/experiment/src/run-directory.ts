@@ -6,6 +6,7 @@ import { ConfigError, shownValue } from './config-error.js';
 import { checkWholeNumbers, isMapping } from './json-shape.js';
 import type { Config } from './config-schema.js';
 import type { RunMetrics, RunResult } from './train-run.js';
+import { configWithoutSecrets } from './config-without-secrets.js';
 
 // moreTypes makes msgpackr round-trip typed arrays instead of turning them into plain arrays.
 const packr = new Packr({ moreTypes: true });
@@ -39,9 +40,9 @@ export function isCompleteRun(dir: string): boolean {
   return existsSync(path.join(dir, runFiles.metrics));
 }
 
-/** config.json of a run: the resolved config with the run's replica, which --config and --resume read back. */
+/** config.json of a run: the resolved config (without secrets) with the run's replica, which --config and --resume read back. */
 export function runConfigText(config: Config, replica: number): string {
-  return JSON.stringify({ ...config, replica }, null, 2) + '\n';
+  return JSON.stringify({ ...configWithoutSecrets(config), replica }, null, 2) + '\n';
 }
 
 /** Writes `data` to `file` through a temporary sibling and a rename, so a reader never sees half a file. */

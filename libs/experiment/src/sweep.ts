@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel-runs.js';
 import { ConfigError, shownValue } from './config-error.js';
+import { configWithoutSecrets } from './config-without-secrets.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets, type RunData } from './datasets.js';
 import { checkSetFaults, trainReplicaSets, type CompareResult, type ReplicaSetOptions, type RunPlacement } from './replica-sets.js';
@@ -51,7 +52,7 @@ function checkOutput(config: Config, { out, resume }: SweepOptions): void {
   const pinned = path.join(out, sweepConfigFileName);
   if (!resume) return assertFreshOutput(out);
   if (!existsSync(pinned)) throw new ConfigError(`--resume: ${pinned} is missing; expected the output directory of an earlier churnlab sweep`);
-  checkSameConfig(readFileSync(pinned, 'utf8'), JSON.stringify(config), `--resume: the sweep in ${out} (${pinned})`, 'expected the same config and flags, or a new --out');
+  checkSameConfig(readFileSync(pinned, 'utf8'), JSON.stringify(configWithoutSecrets(config)), `--resume: the sweep in ${out} (${pinned})`, 'expected the same config and flags, or a new --out');
 }
 
 /** Refuses to resume a sweep over other examples than it started with; a sweep pinned before data was pinned is not checked. */
@@ -81,14 +82,16 @@ function pinData(data: RunData, out: string): void {
 
 function pinConfig(config: Config, out: string): void {
   mkdirSync(out, { recursive: true });
-  writeJsonAtomically(path.join(out, sweepConfigFileName), config);
+  writeJsonAtomically(path.join(out, sweepConfigFileName), configWithoutSecrets(config));
 }
 
 /** The result store: one directory per run, named by a hash of the run's config and replica; finished ones are reused. */
 function storePlacement(out: string): RunPlacement {
   return {
     reuseFinished: true,
-    dirFor: ({ sweep: _sweep, compare: _compare, ...run }, _setting, replica) =>
-      path.join(out, 'runs', createHash('sha256').update(JSON.stringify({ ...run, replica })).digest('hex').slice(0, 16)),
+    dirFor: (config, _setting, replica) => {
+      const { sweep: _sweep, compare: _compare, ...run } = configWithoutSecrets(config);
+      return path.join(out, 'runs', createHash('sha256').update(JSON.stringify({ ...run, replica })).digest('hex').slice(0, 16));
+    },
   };
 }

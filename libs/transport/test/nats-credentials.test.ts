@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProcessName, describeServers, endpointCredentials } from '../src/nats/connection.js';
-import { authenticatorFor, credentialsFromEnv, credentialsInUrls, describeCredentials, redactUrl, scrubSecrets, secretsOf, userinfoOf, withoutCredentials } from '../src/nats/credentials.js';
+import { authenticatorFor, credentialsFromEnv, credentialsInUrls, describeCredentials, redactUrl, redactUrlsIn, scrubSecrets, secretsOf, userinfoOf, withoutCredentials } from '../src/nats/credentials.js';
 import { WORKER_NAME } from '../src/nats/presence-message.js';
 
 describe('credentials', () => {
@@ -45,6 +45,7 @@ describe('credentials', () => {
     expect(redactUrl('nats://alice:pw@host:4222')).toBe('nats://***@host:4222');
     expect(redactUrl('tls://token@host')).toBe('tls://***@host');
     expect(redactUrl('nats://host:4222')).toBe('nats://host:4222');
+    expect(redactUrlsIn("churnlab train --nats nats://alice:pw@a:4222,tls://tok@b --nats='nats://c:d@e' --out x@y")).toBe("churnlab train --nats nats://***@a:4222,tls://***@b --nats='nats://***@e' --out x@y");
     expect(describeServers(['nats://a:1', 'nats://u:p@b:2'])).toBe('nats://a:1, nats://***@b:2');
   });
 

@@ -28,7 +28,10 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): NatsCr
 }
 
 /** The scheme of a server URL and the credentials written into it (`user:password@` or `token@`), when there are any. */
-const SCHEME_AND_USERINFO = /^([a-z]+:\/\/)([^@/]*)@/i;
+const USERINFO_PATTERN = String.raw`([a-z]+:\/\/)([^@/\s,]*)@`;
+const SCHEME_AND_USERINFO = new RegExp(`^${USERINFO_PATTERN}`, 'i');
+/** The same, wherever URLs stand in a longer text (a command line, a comma-separated list). */
+const USERINFO_ANYWHERE = new RegExp(USERINFO_PATTERN, 'gi');
 
 /** The credentials part of a server URL as written (`user:password` or `token`), or undefined when it has none. */
 export function userinfoOf(url: string): string | undefined {
@@ -86,4 +89,9 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 /** A server URL fit for a log line: any user, password or token written into it is masked. */
 export function redactUrl(url: string): string {
   return url.replace(SCHEME_AND_USERINFO, '$1***@');
+}
+
+/** `text` (a command line, say) with the user, password or token of every URL in it masked. */
+export function redactUrlsIn(text: string): string {
+  return text.replace(USERINFO_ANYWHERE, '$1***@');
 }
