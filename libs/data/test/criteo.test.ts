@@ -85,4 +85,9 @@ describe('Criteo', () => {
       /other\.csv:1: got "a,b", expected a Criteo file/,
     );
   });
+
+  it('says when the first line does not end within the bytes read, whose length the message gives', async () => {
+    const long = writeText(dir(), 'long.csv', 'x'.repeat(10_000));
+    await expect(detectCriteoLayout(long)).rejects.toThrow(/long\.csv:1: no line end in the first 4096 bytes, got "x{40}"… \(4096 characters\), expected a Criteo file/);
+  });
 });

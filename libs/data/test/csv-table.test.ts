@@ -124,6 +124,14 @@ describe('readCsvTable', () => {
     expect(error.message).toMatch(/people\.csv:1, column color: no such column, expected a column named in the header: id, age, colour, income, label/);
   });
 
+  it('quotes only the start of a huge cell and its length, so the message stays one short line', async () => {
+    const huge = '1'.repeat(5 * 1024 * 1024);
+    const error = await failure(readCsvTable(people(`age,color,income,label\n1,a,${huge},yes\n`), options));
+    expect(error.value).toBe(huge);
+    expect(error.message).toContain(`people.csv:2, column income: got "${'1'.repeat(40)}"… (5242880 characters), expected`);
+    expect(error.message.length).toBeLessThan(300);
+  });
+
   it('refuses a header that names a used column twice', async () => {
     const error = await failure(readCsvTable(people('age,color,age,income,label\n1,a,2,3,yes\n'), options));
     expect(error.message).toMatch(/people\.csv:1, column age: the header names this column twice, expected unique column names/);

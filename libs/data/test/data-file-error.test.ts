@@ -20,4 +20,11 @@ describe('DataFileError', () => {
   it('quotes values so empty and blank ones are visible', () => {
     expect(new DataFileError({ file: 'f', line: 1, value: '', expected: 'x' }).message).toBe('f:1: got "", expected x');
   });
+
+  it('shows only the start of a long value and its length, and keeps the whole value as a field', () => {
+    const value = '9'.repeat(5_000_000);
+    const e = new DataFileError({ file: 'f.csv', line: 2, column: 'age', value, expected: 'a number' });
+    expect(e.message).toBe(`f.csv:2, column age: got "${'9'.repeat(40)}"… (5000000 characters), expected a number`);
+    expect(e.value).toBe(value);
+  });
 });

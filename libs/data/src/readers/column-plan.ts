@@ -9,8 +9,6 @@ export interface ColumnPlan {
   categorical: number[];
 }
 
-const SHOWN_CHARS = 60;
-
 /** Finds the label, numeric and categorical columns of `source` among `names` (a header read at `line`, or source.columns). */
 export function planColumns(names: string[], source: ResolvedCsvSource, file: string, line?: number): ColumnPlan {
   if (names.length === 1) throw oneColumnError(file, line, names[0]!, source.delimiter);
@@ -28,7 +26,7 @@ export function oneColumnError(file: string, line: number | undefined, text: str
   return new DataFileError({
     file,
     line,
-    value: text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text,
+    value: text,
     problem: `the delimiter ${JSON.stringify(delimiter)} leaves a single column`,
     expected: 'several columns (is the delimiter right?)',
   });

@@ -28,16 +28,23 @@ export function criteoSource(path: string, layout: CriteoLayout, split = { eval:
   return layout === 'tsv' ? { ...common, delimiter: '\t', header: false, columns: [...criteoColumns] } : { ...common, delimiter: ',', header: true };
 }
 
+/** How much of a file the layout is told from: a Criteo line is a few hundred bytes. */
+const FIRST_BYTES = 4096;
+
 /** The layout of a Criteo file, from its first line: tabs mean the Kaggle text file, a "label," header the CSV copy. */
 export async function detectCriteoLayout(path: string): Promise<CriteoLayout> {
   await checkDataFile(path);
   const handle = await open(path, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(4096), position: 0 });
-    const firstLine = buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0]!;
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(FIRST_BYTES), position: 0 });
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const end = text.indexOf('\n');
+    const firstLine = end < 0 ? text : text.slice(0, end);
     if (firstLine.includes('\t')) return 'tsv';
     if (firstLine.startsWith('label,')) return 'csv';
-    throw new DataFileError({ file: path, line: 1, value: firstLine.slice(0, 60), expected: 'a Criteo file: tab-separated fields, or a header starting "label,"' });
+    // Without a line end in the bytes read, the length the message gives is that of the bytes read, not of the line: say so.
+    const cut = end < 0 && bytesRead === FIRST_BYTES ? { problem: `no line end in the first ${FIRST_BYTES} bytes` } : {};
+    throw new DataFileError({ file: path, line: 1, ...cut, value: firstLine, expected: 'a Criteo file: tab-separated fields, or a header starting "label,"' });
   } finally {
     await handle.close();
   }

@@ -1,3 +1,5 @@
+import { quoteValue } from './quoted-value.js';
+
 /** Where in a data file a problem is and what was expected there; `line` is 1-based and counts physical lines. */
 export interface DataFileProblem {
   file: string;
@@ -28,10 +30,10 @@ export class DataFileError extends Error {
   }
 }
 
-/** "file:line, column C: got "v", expected E" with the parts that are known. */
+/** "file:line, column C: got "v", expected E" with the parts that are known; a long value is cut (see quoteValue). */
 export function describeProblem(p: DataFileProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const column = p.column === undefined ? '' : `, column ${p.column}`;
-  const found = [p.problem, p.value === undefined ? undefined : `got ${JSON.stringify(p.value)}`].filter((s) => s !== undefined).join(', ');
+  const found = [p.problem, p.value === undefined ? undefined : `got ${quoteValue(p.value)}`].filter((s) => s !== undefined).join(', ');
   return `${where}${column}: ${found ? `${found}, ` : ''}expected ${p.expected}`;
 }
