@@ -78,6 +78,14 @@ describe('Criteo', () => {
     expect(data.train.labels.reduce((s, y) => s + y, 0) + data.eval.labels.reduce((s, y) => s + y, 0)).toBe(2181);
   });
 
+  it("refuses an integer feature beyond float32's range in either layout, naming file:line and the column", async () => {
+    const cells = ['0', '1e39', ...Array.from({ length: 12 }, () => '1'), ...Array.from({ length: 26 }, () => 'ab')];
+    const tsv = writeText(dir(), 'huge.txt', `${cells.join('\t').replace('1e39', '1')}\n${cells.join('\t')}\n`);
+    await expect(readCsvTable(criteoSource(tsv, 'tsv'), { hash })).rejects.toThrow(/huge\.txt:2, column I1: got "1e39", beyond float32's range/);
+    const csv = writeText(dir(), 'huge.csv', `${criteoColumns.join(',')}\n${cells.join(',')}\n`);
+    await expect(readCsvTable(criteoSource(csv, 'csv'), { hash })).rejects.toThrow(/huge\.csv:2, column I1: got "1e39", beyond float32's range/);
+  });
+
   it('refuses a file in neither layout', async () => {
     const other = writeText(dir(), 'other.csv', 'a,b\n1,2\n');
     await expect(detectCriteoLayout(other)).rejects.toThrow(DataFileError);

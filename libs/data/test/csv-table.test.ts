@@ -80,6 +80,18 @@ describe('readCsvTable', () => {
     }
   });
 
+  it('accepts the largest magnitudes float32 holds and refuses the first decimals that round beyond them', async () => {
+    const largest = 3.4028234663852886e38;
+    const text = 'age,color,income,label\n3.4028234663852886e38,a,-3.4e38,yes\n1e-50,a,3.4028235e38,no\n';
+    const { data } = await readCsvTable(people(text), options);
+    expect([...data.features]).toEqual([largest, Math.fround(-3.4e38), 0, largest]);
+    // Halfway between the largest float32 and the next power of two (3.40282357e38) rounds to Infinity.
+    for (const beyond of ['3.4028236e38', '-3.4028236e38', '1e39']) {
+      const error = await failure(readCsvTable(people(`age,color,income,label\n1,a,${beyond},yes\n`), options));
+      expect(error.message).toContain(`got "${beyond}", beyond float32's range`);
+    }
+  });
+
   it('honours custom missing tokens', async () => {
     const { data } = await readCsvTable(people('age,color,income,label\n-,-,1,yes\n', { missing: ['-'] }), options);
     expect([...data.features]).toEqual([NaN, 1]);
@@ -92,7 +104,9 @@ describe('readCsvTable', () => {
     ['a non-number', 'id,age,color,income,label\n1,abc,red,1.5,yes\n', { line: 2, column: 'age', value: 'abc' }, /people\.csv:2, column age: got "abc", expected a finite number or a missing value \("", "\?", "NA"\)$/],
     ['NaN', 'id,age,color,income,label\n1,NaN,red,1.5,yes\n', { line: 2, column: 'age', value: 'NaN' }, /people\.csv:2, column age: got "NaN", expected a finite number/],
     ['Infinity', 'id,age,color,income,label\n1,2,red,-Infinity,yes\n', { line: 2, column: 'income', value: '-Infinity' }, /people\.csv:2, column income: got "-Infinity", expected a finite number/],
-    ['a number too large for float64', 'id,age,color,income,label\n1,2,red,1e999,yes\n', { line: 2, column: 'income', value: '1e999' }, /people\.csv:2, column income: got "1e999", expected a finite number/],
+    ['a number too large for float64', 'id,age,color,income,label\n1,2,red,1e999,yes\n', { line: 2, column: 'income', value: '1e999' }, /people\.csv:2, column income: got "1e999", beyond float32's range, expected a number of magnitude up to about 3\.4e38 or a missing value \("", "\?", "NA"\)$/],
+    ['a number too large for float32', 'id,age,color,income,label\n1,1e39,red,1.5,yes\n', { line: 2, column: 'age', value: '1e39' }, /people\.csv:2, column age: got "1e39", beyond float32's range, expected a number of magnitude up to about 3\.4e38/],
+    ['a number too negative for float32', 'id,age,color,income,label\n1,2,red,-3.5e38,yes\n', { line: 2, column: 'income', value: '-3.5e38' }, /people\.csv:2, column income: got "-3\.5e38", beyond float32's range/],
     ['an unknown label', 'id,age,color,income,label\n1,2,red,1.5,yes\n2,2,red,1.5,no\n3,2,red,1.5,maybe\n', { line: 4, column: 'label', value: 'maybe' }, /people\.csv:4, column label: got "maybe", expected a positive label \("yes"\) or a negative one \("no"\)$/],
   ])('fails on %s with a DataFileError naming file:line, the value and what was expected', async (_, text, fields, message) => {
     const error = await failure(readCsvTable(people(text), options));
@@ -128,7 +142,7 @@ describe('readCsvTable', () => {
     const huge = '1'.repeat(5 * 1024 * 1024);
     const error = await failure(readCsvTable(people(`age,color,income,label\n1,a,${huge},yes\n`), options));
     expect(error.value).toBe(huge);
-    expect(error.message).toContain(`people.csv:2, column income: got "${'1'.repeat(40)}"… (5242880 characters), expected`);
+    expect(error.message).toContain(`people.csv:2, column income: got "${'1'.repeat(40)}"… (5242880 characters), `);
     expect(error.message.length).toBeLessThan(300);
   });
 

@@ -17,6 +17,12 @@ describe('DataFileError', () => {
     );
   });
 
+  it('says why a value is refused right after it, when its text alone does not show it', () => {
+    expect(new DataFileError({ file: 'a.csv', line: 3, column: 'age', value: '1e39', reason: "beyond float32's range", expected: 'a smaller number' }).message).toBe(
+      'a.csv:3, column age: got "1e39", beyond float32\'s range, expected a smaller number',
+    );
+  });
+
   it('quotes values so empty and blank ones are visible', () => {
     expect(new DataFileError({ file: 'f', line: 1, value: '', expected: 'x' }).message).toBe('f:1: got "", expected x');
   });

@@ -9,6 +9,8 @@ export interface DataFileProblem {
   expected: string;
   /** What was found, when a value alone does not say it (e.g. "no such file"). */
   problem?: string;
+  /** Why the value is refused, when its text alone does not show it (e.g. "beyond float32's range"); said after it. */
+  reason?: string;
 }
 
 /** A data file that cannot be read as configured; the message names file:line, the column, the value and what was expected. */
@@ -30,10 +32,10 @@ export class DataFileError extends Error {
   }
 }
 
-/** "file:line, column C: got "v", expected E" with the parts that are known; a long value is cut (see quoteValue). */
+/** "file:line, column C: problem, got "v", reason, expected E" with the parts that are known; a long value is cut (see quoteValue). */
 export function describeProblem(p: DataFileProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const column = p.column === undefined ? '' : `, column ${p.column}`;
-  const found = [p.problem, p.value === undefined ? undefined : `got ${quoteValue(p.value)}`].filter((s) => s !== undefined).join(', ');
+  const found = [p.problem, p.value === undefined ? undefined : `got ${quoteValue(p.value)}`, p.reason].filter((s) => s !== undefined).join(', ');
   return `${where}${column}: ${found ? `${found}, ` : ''}expected ${p.expected}`;
 }

@@ -17,6 +17,7 @@ export class RowDecoder {
   private readonly labels: LabelDecoder;
   private readonly hashers: ((value: string) => number)[];
   private readonly numberExpected: string;
+  private readonly float32Expected: string;
 
   constructor(
     private readonly plan: ColumnPlan,
@@ -30,10 +31,12 @@ export class RowDecoder {
     this.labels = labelDecoder(source.label, source.missing);
     this.outputs = this.labels.outputs;
     this.hashers = plan.categorical.map((_, c) => bucketHasher(hash, c));
-    this.numberExpected = `a finite number or a missing value (${source.missing.map((m) => JSON.stringify(m)).join(', ')})`;
+    const missing = `a missing value (${source.missing.map((m) => JSON.stringify(m)).join(', ')})`;
+    this.numberExpected = `a finite number or ${missing}`;
+    this.float32Expected = `a number of magnitude up to about 3.4e38 or ${missing}`;
   }
 
-  /** Fills the buffers from `record`; throws a DataFileError for a wrong column count, a non-number or an unknown label. */
+  /** Fills the buffers from `record`; throws a DataFileError for a wrong column count, a non-number, a number beyond float32's range or an unknown label. */
   decode(record: CsvRecord): void {
     const { fields, line } = record;
     const { plan, file } = this;
@@ -51,11 +54,21 @@ export class RowDecoder {
     });
   }
 
+  /**
+   * The value of a numeric cell, NaN when missing. Every text reader (generic CSV, both Criteo layouts) converts its
+   * numbers here, so this is the one place that decides which numbers a float32 feature can hold.
+   */
   private number(value: string, record: CsvRecord, column: number): number {
     if (this.missing.has(value)) return Number.NaN;
+    if (!DECIMAL.test(value)) throw this.refuse(value, record, column, { expected: this.numberExpected });
     const number = Number(value);
-    // 1e999 is decimal syntax but overflows to Infinity, which would poison training: it is refused like any non-number.
-    if (!DECIMAL.test(value) || !Number.isFinite(number)) throw new DataFileError({ file: this.file, line: record.line, column: this.plan.names[column], value, expected: this.numberExpected });
+    // Features are stored as float32: a decimal beyond its range (1e39, or 1e999, which even float64 cannot hold) would
+    // become ±Infinity there and fail training later as a numerical failure, so it is refused here as bad input.
+    if (!Number.isFinite(Math.fround(number))) throw this.refuse(value, record, column, { reason: "beyond float32's range", expected: this.float32Expected });
     return number;
+  }
+
+  private refuse(value: string, record: CsvRecord, column: number, why: { reason?: string; expected: string }): DataFileError {
+    return new DataFileError({ file: this.file, line: record.line, column: this.plan.names[column], value, ...why });
   }
 }
