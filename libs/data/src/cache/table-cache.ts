@@ -39,9 +39,16 @@ export async function ensureCacheFile(file: string, skipLines: number, source: R
   return { cacheFile, converted: true };
 }
 
-/** The cache key: a hash of the file's bytes and of the decoding settings (columns, label, missing tokens, hashing, bad rows). */
+/**
+ * The version of the rules that turn a file's text into rows, part of every cache key: raise it whenever the same text
+ * and settings decode differently, so a cache written under the old rules is not reused. 2: a number beyond float32's
+ * range is refused (under 1 it was cached as ±Infinity, and training on it failed).
+ */
+const DECODING_RULES = 2;
+
+/** The cache key: a hash of the file's bytes, of the decoding rules and settings (columns, label, missing tokens, hashing, bad rows). */
 export async function cacheKey(file: string, skipLines: number, source: ResolvedCsvSource, options: TableOptions): Promise<string> {
   const { delimiter, header, columns, label, numeric, categorical, missing } = source;
-  const settings = { format: 1, content: await fileSha256(file), skipLines, delimiter, header, columns, label, numeric, categorical, missing, hash: options.hash, skipBadRows: options.skipBadRows ?? false };
+  const settings = { format: DECODING_RULES, content: await fileSha256(file), skipLines, delimiter, header, columns, label, numeric, categorical, missing, hash: options.hash, skipBadRows: options.skipBadRows ?? false };
   return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 24);
 }
