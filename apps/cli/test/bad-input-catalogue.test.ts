@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli, smallConfig, stackFrame, TRAINING_TIMEOUT, useTempDir } from './helpers.js';
 
@@ -22,6 +23,18 @@ async function damageCache(dir: string): Promise<void> {
   const first = await runCli(['train', '--config', 'c.json', '--out', 'first'], dir);
   if (first.code !== 0) throw new Error(`the preparing run failed: ${first.stderr}`);
   for (const name of readdirSync(path.join(dir, 'cache'))) writeFileSync(path.join(dir, 'cache', name), readFileSync(path.join(dir, 'cache', name)).subarray(0, 100));
+}
+
+/** An MNIST folder ./mnist whose gzip-compressed training labels stop halfway, as an interrupted download leaves them. */
+async function cutMnistDownload(dir: string): Promise<void> {
+  const folder = path.join(dir, 'mnist');
+  mkdirSync(folder);
+  const image = Uint8Array.of(0, 0, 8, 3, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0); // one 1×1 image
+  writeFileSync(path.join(folder, 'train-images-idx3-ubyte'), image);
+  writeFileSync(path.join(folder, 't10k-images-idx3-ubyte'), image);
+  writeFileSync(path.join(folder, 't10k-labels-idx1-ubyte'), Uint8Array.of(0, 0, 8, 1, 0, 0, 0, 1, 7));
+  const labels = gzipSync(Uint8Array.from([0, 0, 8, 1, 0, 0, 0x03, 0xe8, ...Array.from({ length: 1000 }, (_, i) => (i * 7) % 10)]));
+  writeFileSync(path.join(folder, 'train-labels-idx1-ubyte.gz'), labels.subarray(0, labels.length >> 1));
 }
 
 const csvConfig = (file: string, more: object = {}) => ({
@@ -78,6 +91,7 @@ const catalogue: BadInput[] = [
   { id: 'data-unknown-column', files: { 'c.json': csvConfig('u.csv', { numeric: ['height'] }), 'u.csv': csv() }, args: train('c.json'), names: ['u.csv', 'height'] },
   { id: 'data-file-missing-for-sweep', files: { 'c.json': csvConfig('nope.csv') }, args: ['sweep', '--config', 'c.json'], names: ['nope.csv', 'no such file'] },
   { id: 'data-criteo-missing', args: ['train', '--data', 'criteo:no-such.tsv'], names: ['no-such.tsv', 'no such file'] },
+  { id: 'data-mnist-gzip-truncated', files: { 'c.json': { ...smallConfig, data: { format: 'mnist', dir: 'mnist' } } }, prepare: cutMnistDownload, args: train('c.json'), names: [/mnist\/train-labels-idx1-ubyte\.gz: /, 'the gzip stream is truncated', 'a complete gzip file'] },
   // command line
   { id: 'cli-unknown-flag', args: ['train', '--wrokers', '2'], names: ["unknown option '--wrokers'"] },
   { id: 'cli-missing-value', args: ['train', '--workers'], names: ["option '--workers <n>' argument missing"] },

@@ -1,9 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test-support/temp-dir.js';
 import { DataFileError, imageDataset, parseIdx, readIdx } from '../src/index.js';
+import { sharedDatasets } from './fixtures.js';
 
 // Three labels 5, 0, 9: magic 0x00000801, count 3.
 const LABELS = Uint8Array.of(0, 0, 8, 1, 0, 0, 0, 3, 5, 0, 9);
@@ -51,6 +52,23 @@ describe('readIdx', () => {
 
   it('fails with a DataFileError for a missing file', async () => {
     await expect(readIdx(path.join(dir(), 'absent'))).rejects.toThrow(/absent: no such file/);
+  });
+
+  it('names the file and says the gzip stream is truncated when a compressed file is cut short', async () => {
+    // The first 20,000 of the 28,881 bytes of the real file, as an interrupted download leaves it.
+    const cut = path.join(dir(), 'train-labels-idx1-ubyte.gz');
+    writeFileSync(cut, readFileSync(path.join(sharedDatasets, 'mnist/train-labels-idx1-ubyte.gz')).subarray(0, 20_000));
+    const read = readIdx(cut);
+    await expect(read).rejects.toThrow(DataFileError);
+    await expect(read).rejects.toThrow(`${cut}: the gzip stream is truncated (zlib: unexpected end of file), expected a complete gzip file (copy or download it again)`);
+  });
+
+  it('names the file and says the gzip stream is corrupt when its data do not match its checksum', async () => {
+    const damaged = Buffer.from(gzipSync(LABELS));
+    damaged[damaged.length - 8]! ^= 0xff; // the first byte of the CRC-32 in the gzip trailer
+    const file = path.join(dir(), 'damaged-idx1-ubyte.gz');
+    writeFileSync(file, damaged);
+    await expect(readIdx(file)).rejects.toThrow(`${file}: the gzip stream is corrupt (zlib: incorrect data check), expected a complete gzip file`);
   });
 });
 

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import { DataFileError } from './data-file-error.js';
 import { checkDataFile } from './data-file.js';
+import { gunzipDataFile, isGzip } from './gzip.js';
 
 /** An IDX array of unsigned bytes: its dimensions (outermost first) and its values in row-major order. */
 export interface IdxArray {
@@ -11,14 +10,12 @@ export interface IdxArray {
 }
 
 const UNSIGNED_BYTE = 0x08;
-const GZIP = [0x1f, 0x8b];
-const gunzipAsync = promisify(gunzip);
 
 /** Reads an IDX file of unsigned bytes, gzip-compressed or not (told apart by the gzip magic bytes). */
 export async function readIdx(file: string): Promise<IdxArray> {
   await checkDataFile(file);
   let buffer: Buffer = await readFile(file);
-  if (buffer[0] === GZIP[0] && buffer[1] === GZIP[1]) buffer = await gunzipAsync(buffer);
+  if (isGzip(buffer)) buffer = await gunzipDataFile(file, buffer);
   return parseIdx(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), file);
 }
 
