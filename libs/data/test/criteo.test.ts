@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test-support/temp-dir.js';
 import { criteoColumns, criteoSource, DataFileError, detectCriteoLayout, readCriteo, readCsvTable, type HashSpec } from '../src/index.js';
@@ -92,6 +93,14 @@ describe('Criteo', () => {
     await expect(readCriteo(other, { seed: 1, features: { numeric: { transform: 'none', missingIndicator: false }, categorical: hash } })).rejects.toThrow(
       /other\.csv:1: got "a,b", expected a Criteo file/,
     );
+  });
+
+  it('refuses a gzip-compressed file, whether the layout is detected or given', async () => {
+    const compressed = path.join(dir(), 'train.txt.gz');
+    writeFileSync(compressed, gzipSync(readFileSync(DEEPCTR_200)));
+    const expected = `${compressed}: gzip-compressed, expected an uncompressed text file (decompress it first, e.g. with gunzip)`;
+    await expect(detectCriteoLayout(compressed)).rejects.toThrow(expected);
+    await expect(readCsvTable(criteoSource(compressed, 'tsv'), { hash })).rejects.toThrow(expected);
   });
 
   it('says when the first line does not end within the bytes read, whose length the message gives', async () => {

@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test-support/temp-dir.js';
@@ -127,5 +130,12 @@ describe('readRecords', () => {
     await expect(collect(empty)).rejects.toThrow(DataFileError);
     await expect(collect(empty)).rejects.toThrow(/empty\.csv: the file is empty, expected at least one row/);
     await expect(collect(dir())).rejects.toThrow(/not a regular file/);
+  });
+
+  it('refuses a gzip-compressed file instead of reading its bytes as text', async () => {
+    const file = path.join(dir(), 'clicks.csv.gz');
+    writeFileSync(file, gzipSync('a,b\n1,2\n'));
+    await expect(collect(file)).rejects.toThrow(DataFileError);
+    await expect(collect(file)).rejects.toThrow(`${file}: gzip-compressed, expected an uncompressed text file (decompress it first, e.g. with gunzip)`);
   });
 });

@@ -3,6 +3,7 @@ import type { CsvSource } from './csv-source.js';
 import { readCsv, type CsvReadOptions, type TabularData } from './csv-dataset.js';
 import { DataFileError } from './data-file-error.js';
 import { checkDataFile } from './data-file.js';
+import { compressedTextError, isGzip } from './gzip.js';
 
 /** Criteo's two layouts: the Kaggle/DAC text file (tab-separated, no header) and a comma-separated copy with a header. */
 export type CriteoLayout = 'tsv' | 'csv';
@@ -37,6 +38,7 @@ export async function detectCriteoLayout(path: string): Promise<CriteoLayout> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(FIRST_BYTES), position: 0 });
+    if (isGzip(buffer.subarray(0, bytesRead))) throw compressedTextError(path);
     const text = buffer.subarray(0, bytesRead).toString('utf8');
     const end = text.indexOf('\n');
     const firstLine = end < 0 ? text : text.slice(0, end);

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { DataFileError } from './data-file-error.js';
 import { checkDataFile } from './data-file.js';
+import { refuseGzipText } from './gzip.js';
 
 /** One record of a delimited file: its fields, each trimmed, and the physical line (1-based) it starts on. */
 export interface CsvRecord {
@@ -28,10 +29,12 @@ const DEFAULT_CHUNK = 1 << 16;
 
 /**
  * The records of a delimited file, read in chunks so the file is never held whole in memory. Fields follow RFC 4180
- * (quoted fields may hold delimiters, "" and line ends); blank lines are skipped; a leading UTF-8 BOM is dropped.
+ * (quoted fields may hold delimiters, "" and line ends); blank lines are skipped; a leading UTF-8 BOM is dropped. A
+ * gzip-compressed file is refused (DataFileError), not read as text.
  */
 export async function* readRecords(file: string, options: RecordOptions): AsyncGenerator<CsvRecord> {
   await checkDataFile(file);
+  await refuseGzipText(file);
   const parser = new CsvRecordParser(file, options.delimiter, options.skipLines ?? 0);
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: options.chunkSize ?? DEFAULT_CHUNK });
   // Leaving the loop early (a parse error, a consumer that stops) closes the stream through its iterator.

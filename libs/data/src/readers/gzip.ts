@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { DataFileError } from './data-file-error.js';
@@ -23,5 +24,24 @@ export async function gunzipDataFile(file: string, bytes: Uint8Array): Promise<B
     if (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR') throw error;
     const damage = code === 'Z_BUF_ERROR' ? 'truncated' : 'corrupt';
     throw new DataFileError({ file, problem: `the gzip stream is ${damage} (zlib: ${(error as Error).message})`, expected: 'a complete gzip file (copy or download it again)' });
+  }
+}
+
+/** The error for a gzip-compressed file given to a reader of plain text (CSV, Criteo). */
+export function compressedTextError(file: string): DataFileError {
+  return new DataFileError({ file, problem: 'gzip-compressed', expected: 'an uncompressed text file (decompress it first, e.g. with gunzip)' });
+}
+
+/**
+ * Fails with compressedTextError when `file` starts with the gzip magic number. The text readers do not decompress,
+ * and would otherwise report the compressed bytes as a wrong delimiter or an unknown layout, quoting binary noise.
+ */
+export async function refuseGzipText(file: string): Promise<void> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(GZIP_MAGIC.length), position: 0 });
+    if (isGzip(buffer.subarray(0, bytesRead))) throw compressedTextError(file);
+  } finally {
+    await handle.close();
   }
 }
