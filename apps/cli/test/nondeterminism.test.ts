@@ -121,3 +121,19 @@ describe('churnlab train --fault', () => {
     TRAINING_TIMEOUT,
   );
 });
+
+describe('churnlab compare --fault and sweep --fault', () => {
+  it(
+    'say on stderr which run recovered from which fault',
+    async () => {
+      writeConfig(tmp(), 'set-faults.json', { data: { examples: 1200 }, model: { hidden: [16] }, training: { epochs: 1, batchSize: 32, order: 'sync', workers: 2 }, sweep: { activations: ['gelu'], replicas: [2] } });
+      const compare = await runCli(['compare', '--config', 'set-faults.json', '--activations', 'relu', '--replicas', '2', '--fault', 'kill:worker=1,step=5', '--out', 'compare-faults'], tmp());
+      expect(compare.code, compare.stderr).toBe(0);
+      for (const replica of [0, 1]) expect(compare.stderr).toContain(`worker fault: relu · 2 workers · sync · full · replica ${replica}: step 5, worker 1: attempt 1 failed (worker exited`);
+      const sweep = await runCli(['sweep', '--config', 'set-faults.json', '--fault', 'kill:worker=0,step=3', '--out', 'sweep-faults'], tmp());
+      expect(sweep.code, sweep.stderr).toBe(0);
+      expect(sweep.stderr).toMatch(/worker fault: gelu · 2 workers · sync · full · replica 0: step 3, worker 0: attempt 1 failed \(worker exited/);
+    },
+    TRAINING_TIMEOUT,
+  );
+});

@@ -7,7 +7,7 @@ import { checkSetFaults, trainReplicaSets, type CompareResult, type ReplicaSetOp
 import { assertFreshOutput } from './run-directory.js';
 import type { RunSetting } from './run-setting.js';
 
-export interface CompareOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'onProgress'> {
+export interface CompareOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'onProgress' | 'onFault'> {
   /** Where run directories go; none are written when absent. */
   out?: string;
   /** Runs to train at once (`auto` when absent; see runsAtOnce). */
@@ -26,9 +26,9 @@ export async function runCompare(config: Config, options: CompareOptions = {}): 
   const data = await buildDatasets(config);
   const counts = compareWorkerCounts(config);
   const { order, shuffle } = config.training;
-  const sets = counts.flatMap((workers) =>
-    config.compare.activations.map((spec) => ({ setting: { activation: parseActivation(spec).spec, workers, order, shuffle }, replicas: config.compare.replicas })),
-  );
+  // One set per activation however it is spelled: relu,relu or smelu:1,smelu:1.0 would pair a set's runs with themselves.
+  const activations = [...new Set(config.compare.activations.map((spec) => parseActivation(spec).spec))];
+  const sets = counts.flatMap((workers) => activations.map((activation) => ({ setting: { activation, workers, order, shuffle }, replicas: config.compare.replicas })));
   checkSetFaults(config, sets, data.train.rows);
   const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {

@@ -6,7 +6,7 @@ import type { RunData } from './datasets.js';
 import { withBaselineRatios, type BaselineRatio } from './baseline-ratios.js';
 import { leftCheckpoint, startRunDirectory, trainIntoDirectory } from './directory-run.js';
 import { isCompleteRun, readRunDirectory } from './run-directory.js';
-import { settingConfig, type RunSetting } from './run-setting.js';
+import { settingConfig, settingLabel, type RunSetting } from './run-setting.js';
 import { runFaults, trainRun, type RunMetrics, type RunResult } from './train-run.js';
 import { inLanes } from './run-lanes.js';
 
@@ -56,6 +56,8 @@ export interface ReplicaSetOptions {
   onRunStart?: (run: RunSetting & { replica: number }, index: number, total: number) => void;
   /** Training progress in steps over all runs that are trained (reused runs count as done). */
   onProgress?: (done: number, total: number) => void;
+  /** Each worker fault a run recovered from, named with its run's setting and replica. */
+  onFault?: (message: string) => void;
   /** Runs to train at once (1 when absent); runs whose order follows real thread timing still train alone. */
   parallelRuns?: number;
 }
@@ -104,7 +106,14 @@ export async function trainReplicaSets(base: Config, sets: ReplicaSet[], options
 async function trainOrReuse(base: Config, setting: RunSetting, replica: number, options: ReplicaSetOptions, onProgress: (done: number, total: number) => void): Promise<FinishedRun> {
   const config = settingConfig(base, setting);
   const dir = options.placement.dirFor(config, setting, replica);
-  const run = { pool: options.pool, data: options.data, replica, onProgress };
+  const { onFault } = options;
+  const run = {
+    pool: options.pool,
+    data: options.data,
+    replica,
+    onProgress,
+    ...(onFault && { onFault: (message: string) => onFault(`${settingLabel(setting)} · replica ${replica}: ${message}`) }),
+  };
   // Only what the comparison needs is kept: a run's parameters can be hundreds of megabytes.
   const kept = ({ metrics, predictions }: RunResult): FinishedRun => ({ metrics, predictions, ...(dir ? { dir } : {}) });
   if (!dir) return kept(await trainRun(config, run));

@@ -16,7 +16,7 @@ export const sweepConfigFileName = 'sweep-config.json';
 /** The file that pins the identity of a sweep's data, so a resumed sweep cannot mix runs over other examples. */
 export const sweepDataFileName = 'sweep-data.json';
 
-export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'onProgress'> {
+export interface SweepOptions extends Pick<ReplicaSetOptions, 'onRunStart' | 'onProgress' | 'onFault'> {
   out: string;
   /** Continue the sweep in `out`, reusing every run directory it already finished. */
   resume?: boolean;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { resolveConfig, runCompare, type ParallelRuns } from '@churnlab/experiment';
 import { activationList, configFrom, defaultOut, wholeNumber, withCommonOptions, withParallelRuns, type CommonFlags } from '../common-options.js';
+import { reportFault } from '../fault-report.js';
 import { Progress } from '../progress.js';
 import { publishResults } from '../result-summary.js';
 
@@ -29,6 +30,7 @@ export function compareCommand(program: Command): void {
         ...(flags.parallelRuns !== undefined && { parallelRuns: flags.parallelRuns }),
         onRunStart: ({ activation, workers, replica }) => (flags.json ? undefined : process.stderr.write(`training ${activation} on ${workers} worker${workers === 1 ? '' : 's'}, replica ${replica}\n`)),
         onProgress: (d, t) => progress.update(d, t),
+        onFault: reportFault,
       }).finally(() => progress.stop());
       await publishResults('compare', config, result, out, flags.json);
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError, runSweep, settingLabel, type ParallelRuns } from '@churnlab/experiment';
 import { configFrom, defaultOut, withCommonOptions, withParallelRuns, type CommonFlags } from '../common-options.js';
+import { reportFault } from '../fault-report.js';
 import { Progress } from '../progress.js';
 import { publishResults } from '../result-summary.js';
 
@@ -28,6 +29,7 @@ export function sweepCommand(program: Command): void {
           runs = total;
           progress.update(index, total, `${settingLabel(run)} · replica ${run.replica}`);
         },
+        onFault: reportFault,
       }).finally(() => {
         if (runs > 0) progress.update(runs, runs);
         progress.stop();

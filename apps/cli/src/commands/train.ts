@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError, readRecordedRun, resumeSingle, runSingle, type Config, type RecordedRun, type RunResult } from '@churnlab/experiment';
 import { activationSpec, configFrom, defaultOut, pathValue, wholeNumber, withCommonOptions, type CommonFlags } from '../common-options.js';
+import { reportFault } from '../fault-report.js';
 import { Progress } from '../progress.js';
 
 interface TrainFlags extends CommonFlags {
@@ -62,9 +63,4 @@ function refuseSettings(flags: TrainFlags, mode: string, why: string, more: Arra
 
 function skippedNote(rows: number): string {
   return rows > 0 ? `skipped ${rows} bad data row${rows === 1 ? '' : 's'} (--skip-bad-rows)\n` : '';
-}
-
-/** Worker faults go to stderr as they are recovered from, so a user sees what the run survived. */
-function reportFault(message: string): void {
-  process.stderr.write(`\nchurnlab: worker fault: ${message}\n`);
 }
