@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { AUTO_PARALLEL_PARAMETER_LIMIT, ConfigError, isMapping, knobProblem, readConfigFile, resolveConfig, type Config, type Knob, type ParallelRuns } from '@churnlab/experiment';
-import { ThreadPool } from '@churnlab/transport';
+import { redactUrlsIn, ThreadPool } from '@churnlab/transport';
 
 /** The flags every training command shares. */
 export interface CommonFlags {
@@ -56,6 +56,15 @@ export function pathValue(value: string): string {
 /** Splits a comma-separated flag value into trimmed items. */
 export function list(value: string): string[] {
   return value.split(',').map((s) => s.trim());
+}
+
+/**
+ * The server URLs of a --nats flag, refusing an empty one (`--nats ''`, `a,,b`) as bad usage. Checked here rather than
+ * in a flag parser, whose error would quote the raw value, credentials and all.
+ */
+export function checkServerUrls(urls: string[]): string[] {
+  if (urls.some((url) => url === '')) throw new ConfigError(`--nats: "${redactUrlsIn(urls.join(','))}" is not allowed; expected NATS server URLs such as nats://10.0.0.5:4222, comma-separated, none empty`);
+  return urls;
 }
 
 /**
@@ -172,7 +181,12 @@ export function configFrom(flags: CommonFlags, overrides: Record<string, unknown
   if (flags.skipBadRows) merged['data'] = { ...skippableData(merged['data']), skipBadRows: true };
   // A section's fields are laid over the file's; a top-level value (the replica) replaces it.
   for (const [key, value] of Object.entries(overrides)) merged[key] = typeof value === 'object' ? { ...(base[key] ?? {}), ...value } : value;
-  return resolveConfig(merged, flags.config ?? 'config');
+  const config = resolveConfig(merged, flags.config ?? 'config');
+  // A server given for workers that run as threads would be silently unused: the run would not be the one asked for.
+  if (flags.nats && config.transport.kind !== 'nats') {
+    throw new ConfigError(`--nats: not allowed with transport.kind "${config.transport.kind}", which trains on threads of this machine; expected --transport nats with it (or transport.kind: nats in the config)`);
+  }
+  return config;
 }
 
 /** The data section that --skip-bad-rows goes into: only data read from a file has rows to skip. */

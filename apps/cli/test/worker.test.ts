@@ -139,5 +139,7 @@ describe('churnlab worker --nats URL', () => {
     const mixed = expectUsageError(await runCli(['worker', '--nats', server.url, '--token', 'tok-secret-77', '--nkey-seed-file', 'seed'], tmp()), 'set only one of');
     expect(mixed).not.toContain('tok-secret-77');
     expect(mixed).not.toContain('SUAIBDPB');
+    const empty = expectUsageError(await runCli(['worker', '--nats', 'nats://alice:url-secret-9@10.0.0.5:4222,'], tmp()), '--nats: "nats://***@10.0.0.5:4222," is not allowed');
+    expect(empty).not.toContain('url-secret-9');
   });
 });

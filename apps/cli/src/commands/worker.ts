@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '@churnlab/experiment';
 import { credentialsFromEnv, runRemoteWorker, type NatsCredentials } from '@churnlab/transport';
-import { list, wholeNumber } from '../common-options.js';
+import { checkServerUrls, list, wholeNumber } from '../common-options.js';
 
 interface WorkerFlags {
   nats: string[];
@@ -31,6 +31,7 @@ export function workerCommand(program: Command): void {
     .option('--json', 'once stopped, print what it served as one JSON document on stdout and nothing else there')
     .option('--verbose', 'show stack traces on errors')
     .action(async (flags: WorkerFlags) => {
+      const url = checkServerUrls(flags.nats);
       const credentials = workerCredentials(flags);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
@@ -38,7 +39,7 @@ export function workerCommand(program: Command): void {
       process.once('SIGTERM', onSignal);
       try {
         const served = await runRemoteWorker({
-          url: flags.nats,
+          url,
           ...(credentials ? { credentials } : {}),
           ...(flags.name !== undefined ? { name: flags.name } : {}),
           ...(flags.heartbeatMs !== undefined ? { heartbeatMs: flags.heartbeatMs } : {}),
