@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
-import { readCheckpoint, type Checkpoint } from './checkpoint.js';
+import { checkpointFileName, readCheckpoint, type Checkpoint } from './checkpoint.js';
 import { startRunDirectory, trainIntoDirectory } from './directory-run.js';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
@@ -23,20 +23,25 @@ export async function runSingle(config: Config, out: string, options: SingleRunO
   // The first directory made, which may be a parent of `out` (churnlab-runs/ of a default --out).
   const made = startRunDirectory(out, config, config.replica) ?? out;
   return trainInto(config, out, data, options).catch((error: unknown) => {
-    // Bad input found as the run starts or trains (a fault past its last step, a recorded log that does not fit): what
-    // this call made holds nothing worth keeping, so it goes, and the same --out can be given again.
-    if (error instanceof ConfigError) rmSync(made, { recursive: true, force: true });
+    // Bad input found as the run starts or trains (a fault past its last step, a recorded log that does not fit), or a
+    // failure before the first checkpoint (no worker joined, say): what this call made holds nothing worth keeping, so
+    // it goes, and the same --out can be given again. A failure after a checkpoint leaves the run to --resume.
+    if (error instanceof ConfigError || !existsSync(path.join(out, checkpointFileName))) rmSync(made, { recursive: true, force: true });
     throw error;
   });
 }
 
-/** Continues the run in `dir` from its last checkpoint to the end, reaching the parameters of an uninterrupted run in sync and replay modes. */
+/**
+ * Continues the run in `dir` from its last checkpoint to the end, reaching the parameters of an uninterrupted run in
+ * sync and replay modes; a run killed before its first checkpoint starts again from the beginning.
+ */
 export async function resumeSingle(dir: string, options: Pick<TrainRunOptions, 'onProgress' | 'onFault'> = {}): Promise<RunResult> {
   if (isCompleteRun(dir)) throw new ConfigError(`--resume: ${dir} holds a finished run; nothing to resume`);
   const configFile = path.join(dir, runFiles.config);
   if (!existsSync(configFile)) throw new ConfigError(`--resume: ${dir} is not a run directory (no ${runFiles.config}); expected a run directory written by churnlab train, compare or sweep`);
   const config = resolveConfig(readConfigFile(configFile), configFile);
-  return trainInto(config, dir, await buildDatasets(config), { ...options, resume: readCheckpoint(dir) });
+  const resume = existsSync(path.join(dir, checkpointFileName)) ? readCheckpoint(dir) : undefined;
+  return trainInto(config, dir, await buildDatasets(config), { ...options, ...(resume && { resume }) });
 }
 
 async function trainInto(config: Config, dir: string, data: RunData, options: SingleRunOptions & { resume?: Checkpoint }): Promise<RunResult> {

@@ -14,6 +14,7 @@ export interface ConfigOverrides {
   training?: Section;
   compare?: Section;
   sweep?: Section;
+  transport?: Section;
 }
 
 /** A config input small enough that one run trains in about a second (30 steps of 32 rows, one hidden layer of 16). */
