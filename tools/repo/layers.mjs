@@ -12,6 +12,6 @@ export const allowedDependencies = {
   worker: ['data', 'kernels', 'model', 'ps', 'random', 'tensor'],
   transport: ['data', 'model', 'ps', 'random', 'tensor', 'worker'],
   experiment: ['activations', 'data', 'metrics', 'model', 'ps', 'random', 'transport'],
-  cli: ['experiment', 'metrics', 'report', 'transport'],
+  cli: ['bench', 'experiment', 'metrics', 'report', 'transport'],
   bench: ['data', 'experiment', 'model', 'ps', 'tensor', 'transport'],
 };

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@churnlab/experiment';
+import { benchCommand } from './commands/bench.js';
 import { compareCommand } from './commands/compare.js';
 import { pdCommand } from './commands/pd.js';
 import { reportCommand } from './commands/report.js';
@@ -23,6 +24,7 @@ pdCommand(program);
 reportCommand(program);
 sweepCommand(program);
 workerCommand(program);
+benchCommand(program);
 program.commands.forEach((c) => c.exitOverride());
 
 try {
