@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { defaultEvalFraction, defaultFeatureSpec, defaultMissing, defaultSyntheticCtr } from '@churnlab/data';
 import { gradientPrecisionNames, parameterPrecisionNames } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
+import { MAX_TIMER_MS, timerLimitReason } from './timer-limit.js';
 
 const positiveInt = () => z.number().int().min(1);
+
+/** A duration in milliseconds that a timer waits out, so no longer than a Node.js timer keeps. */
+const timerMilliseconds = () => positiveInt().max(MAX_TIMER_MS, `Too big: expected number to be <=${MAX_TIMER_MS}, ${timerLimitReason}`);
 
 /**
  * The embedded demo compares ReLU with three smooth activations, 4 replicas each, in `replay`: measured on the
@@ -90,7 +94,7 @@ const transport = z.strictObject({
   /** NATS server URLs (kind nats); credentials come from NATS_USER/NATS_PASSWORD, NATS_TOKEN or NATS_NKEY_SEED. */
   nats: z.array(z.string().min(1)).default(['nats://127.0.0.1:4222']),
   /** How long to wait for the first worker process to join. */
-  joinTimeoutMs: z.number().int().min(1).default(30_000),
+  joinTimeoutMs: timerMilliseconds().default(30_000),
 });
 
 const cache = z.strictObject({
@@ -137,7 +141,7 @@ const training = z.strictObject({
   /** Injected worker faults, e.g. kill:worker=1,step=50 or stall:worker=0,ms=500 (checked by the ps fault parser). */
   faults: z.array(z.string()).default([]),
   /** A task not back within this many milliseconds is taken for a stalled worker and computed again. */
-  taskTimeoutMs: z.number().int().min(1).default(60_000),
+  taskTimeoutMs: timerMilliseconds().default(60_000),
   /** A checkpoint every K steps (0: only at the end); train --resume continues from the last one. */
   checkpointEvery: z.number().int().min(0).default(100),
   optimizer: optimizer.prefault({}),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSyntheticCtr } from '@churnlab/data';
 import { ConfigError, readConfigFile, resolveConfig } from '../src/index.js';
+import { MAX_TIMER_MS } from '../src/timer-limit.js';
 import { expectConfigError, useTempDir } from './helpers.js';
 
 const tmp = useTempDir('churnlab-config-');
@@ -120,6 +121,20 @@ describe('resolveConfig rejects wrong types and out-of-range values, naming fiel
   it('NaN and Infinity are shown as themselves, not as null', () => {
     expectConfigError(() => resolveConfig({ training: { optimizer: { learningRate: Number.NaN } } }), 'training.optimizer.learningRate: NaN is not allowed');
     expectConfigError(() => resolveConfig({ training: { epochs: Number.POSITIVE_INFINITY } }), 'training.epochs: Infinity is not allowed');
+  });
+});
+
+describe('resolveConfig refuses timeouts longer than a Node.js timer waits', () => {
+  it.each([
+    ['training.taskTimeoutMs', { training: { taskTimeoutMs: 3_000_000_000 } }],
+    ['transport.joinTimeoutMs', { transport: { joinTimeoutMs: 3_000_000_000 } }],
+  ])('%s 3000000000 (which a timer would cut to 1 ms) is a ConfigError naming the field, the value, the limit and why', (field, input) => {
+    expectConfigError(() => resolveConfig(input), `${field}: 3000000000 is not allowed`, '<=2147483647', 'Node.js timer', 'after 1 ms');
+  });
+
+  it('accepts the longest wait a timer keeps', () => {
+    const config = resolveConfig({ training: { taskTimeoutMs: MAX_TIMER_MS }, transport: { joinTimeoutMs: MAX_TIMER_MS } });
+    expect([config.training.taskTimeoutMs, config.transport.joinTimeoutMs]).toEqual([2_147_483_647, 2_147_483_647]);
   });
 });
 
