@@ -8,6 +8,8 @@ export { toShared } from './shared.js';
 export type { SyntheticCtrOptions } from './synthetic-ctr.js';
 /** The embedded default task. */
 export { defaultSyntheticCtr } from './synthetic-ctr.js';
+/** The sizes the synthetic task's generator accepts. */
+export { syntheticCtrLimits } from './synthetic-ctr.js';
 /** Builds the synthetic click-through task, split into train and eval. */
 export { syntheticCtr } from './synthetic-ctr.js';
 /** A seeded train/eval split shared by all replicas. */

@@ -31,6 +31,18 @@ export const defaultSyntheticCtr: Readonly<SyntheticCtrOptions> = Object.freeze(
   evalFraction: 0.2,
 });
 
+/**
+ * The whole-number sizes the generator accepts, from min to max: exported so that a config refuses what the generator
+ * would refuse, naming its own field, instead of failing once the run has started.
+ */
+export const syntheticCtrLimits = Object.freeze({
+  examples: Object.freeze({ min: 2, max: 2 ** 32 - 1 }),
+  dense: Object.freeze({ min: 0, max: 2 ** 16 }),
+  /** Of each categorical feature. */
+  cardinality: Object.freeze({ min: 2, max: 2 ** 16 }),
+  teacherHidden: Object.freeze({ min: 1, max: 2 ** 16 }),
+});
+
 // Steps in the 'data' stream, one per kind of draw; worker = feature column and index = row,
 // so a row's features depend on (seed, row, column) alone. The teacher uses steps 4, 5 and 6.
 const STEP = { dense: 0, categorical: 1, click: 2, flip: 3, teacher: 4 } as const;
@@ -88,12 +100,13 @@ function writeOneHot(features: Float32Array, width: number, offset: number, cate
 
 function checkOptions(o: SyntheticCtrOptions): void {
   checkInteger('seed', o.seed, 0);
-  checkInteger('examples', o.examples, 2, 2 ** 32 - 1);
-  checkInteger('dense', o.dense, 0, 2 ** 16);
+  const { examples, dense, cardinality, teacherHidden } = syntheticCtrLimits;
+  checkInteger('examples', o.examples, examples.min, examples.max);
+  checkInteger('dense', o.dense, dense.min, dense.max);
   check('categorical', o.categorical, Array.isArray(o.categorical), 'an array of cardinalities');
-  o.categorical.forEach((k, c) => checkInteger(`categorical[${c}]`, k, 2, 2 ** 16));
+  o.categorical.forEach((k, c) => checkInteger(`categorical[${c}]`, k, cardinality.min, cardinality.max));
   check('dense', o.dense, o.dense + o.categorical.length > 0, 'at least 1 when there are no categorical features');
-  checkInteger('teacherHidden', o.teacherHidden, 1, 2 ** 16);
+  checkInteger('teacherHidden', o.teacherHidden, teacherHidden.min, teacherHidden.max);
   check('labelNoise', o.labelNoise, o.labelNoise >= 0 && o.labelNoise < 0.5, 'in [0, 0.5)');
   check('evalFraction', o.evalFraction, o.evalFraction > 0 && o.evalFraction < 1, 'in (0, 1)');
 }
