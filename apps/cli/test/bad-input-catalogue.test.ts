@@ -76,6 +76,8 @@ const catalogue: BadInput[] = [
   { id: 'config-section-not-a-mapping', files: { 'c.yaml': 'training: 12\n' }, args: [...train('c.yaml'), '--epochs', '1'], names: ['c.yaml', 'training: 12', 'expected object'] },
   { id: 'config-unknown-data-format', files: { 'c.json': { data: { format: 'parquet', path: 'x' } } }, args: train('c.json'), names: ['data.format', 'parquet'] },
   { id: 'config-task-timeout-beyond-timers', files: { 'c.json': { training: { taskTimeoutMs: 3_000_000_000 } } }, args: train('c.json'), names: ['training.taskTimeoutMs: 3000000000', '<=2147483647', 'Node.js timer'] },
+  { id: 'config-synthetic-dense-above-generator', files: { 'c.json': { data: { dense: 100_000_000 } } }, args: train('c.json'), names: ['c.json', 'data.dense: 100000000', '<=65536'] },
+  { id: 'config-synthetic-features-beyond-one-array', files: { 'c.json': { data: { examples: 1e9 } } }, args: train('c.json'), names: ['data.examples: 1000000000', 'at most 134217728 examples of 32 features', '4294967296'] },
   // data
   { id: 'data-file-missing', files: { 'c.json': csvConfig('nope.csv') }, args: train('c.json'), names: ['nope.csv', 'no such file'] },
   { id: 'data-file-empty', files: { 'c.json': csvConfig('empty.csv'), 'empty.csv': '' }, args: train('c.json'), names: ['empty.csv', 'empty'] },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultEvalFraction, defaultFeatureSpec, defaultMissing, defaultSyntheticCtr } from '@churnlab/data';
+import { defaultEvalFraction, defaultFeatureSpec, defaultMissing, defaultSyntheticCtr, syntheticCtrLimits } from '@churnlab/data';
 import { gradientPrecisionNames, parameterPrecisionNames } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
 import { MAX_TIMER_MS, timerLimitReason } from './timer-limit.js';
@@ -18,13 +18,16 @@ const timerMilliseconds = () => positiveInt().max(MAX_TIMER_MS, `Too big: expect
 const demoActivations = ['relu', 'smelu:1', 'gelu', 'swish:1'];
 const demoReplicas = 4;
 
+// The sizes go up to what the generator accepts (syntheticCtrLimits), so that a larger one is refused here, by its field.
+const synthetic = syntheticCtrLimits;
+
 const syntheticData = z.strictObject({
   format: z.literal('synthetic'),
   seed: z.number().int().min(0).default(defaultSyntheticCtr.seed),
-  examples: z.number().int().min(100).default(defaultSyntheticCtr.examples),
-  dense: z.number().int().min(1).default(defaultSyntheticCtr.dense),
-  categorical: z.array(z.number().int().min(2)).default([...defaultSyntheticCtr.categorical]),
-  teacherHidden: positiveInt().default(defaultSyntheticCtr.teacherHidden),
+  examples: z.number().int().min(100).max(synthetic.examples.max).default(defaultSyntheticCtr.examples),
+  dense: z.number().int().min(1).max(synthetic.dense.max).default(defaultSyntheticCtr.dense),
+  categorical: z.array(z.number().int().min(synthetic.cardinality.min).max(synthetic.cardinality.max)).default([...defaultSyntheticCtr.categorical]),
+  teacherHidden: z.number().int().min(synthetic.teacherHidden.min).max(synthetic.teacherHidden.max).default(defaultSyntheticCtr.teacherHidden),
   labelNoise: z.number().min(0).lt(0.5).default(defaultSyntheticCtr.labelNoise),
   evalFraction: z.number().gt(0).lt(1).default(defaultSyntheticCtr.evalFraction),
 });

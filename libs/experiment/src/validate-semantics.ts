@@ -2,6 +2,7 @@ import { parseDelay, parseFault } from '@churnlab/ps';
 import { ConfigError } from './config-error.js';
 import { knobProblem } from './knobs.js';
 import { expandActivation } from './sweep-grid.js';
+import { MAX_TYPED_ARRAY_LENGTH } from './typed-array-limit.js';
 import type { Config } from './config-schema.js';
 
 /** Checks what a schema cannot: activation specs parse, and the batch can be split as asked. */
@@ -40,7 +41,10 @@ export function validateSemantics(config: Config, origin: string): void {
   config.compare.workers.forEach((w, i) => {
     if (w > microShards) fail(`compare.workers[${i}]: ${w} is not allowed; expected at most training.microShards (${microShards})`);
   });
-  if (config.data.format === 'synthetic') checkSyntheticSplit(config.data, batchSize, fail);
+  if (config.data.format === 'synthetic') {
+    checkSyntheticSize(config.data, fail);
+    checkSyntheticSplit(config.data, batchSize, fail);
+  }
 }
 
 /** Every value of the sweep's grid must be valid on its own. */
@@ -66,6 +70,15 @@ function checkSweep(config: Config, fail: (message: string) => never): void {
   if (training.delay !== 'none' && sweep.orders?.includes('replay')) {
     fail(`sweep.orders: "replay" is not allowed with training.delay "${training.delay}"; expected no delay, or only real orders`);
   }
+}
+
+/** The generator writes every example's features (data.dense values and one per category) into one Float32Array. */
+function checkSyntheticSize(data: Extract<Config['data'], { format: 'synthetic' }>, fail: (message: string) => never): void {
+  const width = data.dense + data.categorical.reduce((sum, cardinality) => sum + cardinality, 0);
+  if (data.examples * width <= MAX_TYPED_ARRAY_LENGTH) return;
+  fail(
+    `data.examples: ${data.examples} is not allowed; expected at most ${Math.floor(MAX_TYPED_ARRAY_LENGTH / width)} examples of ${width} features (data.dense plus the data.categorical cardinalities), since their ${data.examples * width} values are held in one array of at most ${MAX_TYPED_ARRAY_LENGTH}`,
+  );
 }
 
 /** The synthetic set's split must leave both parts non-empty and a batch's worth of training rows. */

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSyntheticCtr } from '@churnlab/data';
+import { defaultSyntheticCtr, syntheticCtrLimits } from '@churnlab/data';
 import { ConfigError, readConfigFile, resolveConfig } from '../src/index.js';
 import { MAX_TIMER_MS } from '../src/timer-limit.js';
+import { MAX_TYPED_ARRAY_LENGTH } from '../src/typed-array-limit.js';
 import { expectConfigError, useTempDir } from './helpers.js';
 
 const tmp = useTempDir('churnlab-config-');
@@ -180,6 +181,30 @@ describe('resolveConfig rejects data settings the dataset builder cannot honour'
   // 0.0001 of 1200 examples rounds to 0 evaluation rows.
   it('data.evalFraction leaving no evaluation rows is a ConfigError naming data.evalFraction', () => {
     expectConfigError(() => resolveConfig({ data: { examples: 1200, evalFraction: 0.0001 } }), 'data.evalFraction');
+  });
+});
+
+describe('resolveConfig refuses synthetic data the generator cannot make, naming the field', () => {
+  // Each of these passed the schema and failed the run (exit 1) with the generator's message, which named no config field.
+  it.each([
+    ['data.examples', { examples: 1e12 }, 'data.examples: 1000000000000 is not allowed', '<=4294967295'],
+    ['data.dense', { dense: 100_000_000 }, 'data.dense: 100000000 is not allowed', '<=65536'],
+    ['data.categorical', { categorical: [1_000_000_000] }, 'data.categorical.0: 1000000000 is not allowed', '<=65536'],
+    ['data.teacherHidden', { teacherHidden: 100_000_000 }, 'data.teacherHidden: 100000000 is not allowed', '<=65536'],
+  ])('%s above the generator’s limit', (_, data, valueNamed, limit) => {
+    expectConfigError(() => resolveConfig({ data }), valueNamed, limit);
+  });
+
+  it('accepts each size at the generator’s limit', () => {
+    const { examples, dense, cardinality, teacherHidden } = syntheticCtrLimits;
+    expect(resolveConfig({ data: { examples: 1000, dense: dense.max, categorical: [cardinality.max], teacherHidden: teacherHidden.max } }).data).toMatchObject({ dense: 65_536, teacherHidden: 65_536 });
+    expect(resolveConfig({ data: { examples: examples.max, dense: 1, categorical: [] } }).data).toMatchObject({ examples: 4_294_967_295 });
+  });
+
+  it('refuses more examples than one array of features holds, naming data.examples, the width and the limit', () => {
+    // The default 32 features (16 dense, two categorical of 8) fit 2³² / 32 examples in one Float32Array.
+    expectConfigError(() => resolveConfig({ data: { examples: 1e9 } }), 'data.examples: 1000000000 is not allowed', `at most ${Math.floor(MAX_TYPED_ARRAY_LENGTH / 32)} examples of 32 features`, `${MAX_TYPED_ARRAY_LENGTH}`);
+    expect(resolveConfig({ data: { examples: Math.floor(MAX_TYPED_ARRAY_LENGTH / 32) } }).data).toMatchObject({ examples: MAX_TYPED_ARRAY_LENGTH / 32 });
   });
 });
 
