@@ -1,4 +1,4 @@
-export { SharedParameters } from './shared-parameters.js';
+export { SharedParameters, storeArrayLengths } from './shared-parameters.js';
 export type { SharedParametersHandle, StoreState } from './shared-parameters.js';
 export { createOptimizer, optimizerNames } from './optimizers/registry.js';
 export { defaultOptimizerConfig } from './optimizers/optimizer.js';

@@ -39,6 +39,16 @@ export interface StoreState {
 /** Longer than filling any slot takes: a slot lock held this long belongs to a thread that stopped while it held it. */
 export const SLOT_LOCK_TIMEOUT_MS = 5_000;
 
+/**
+ * The float32 lengths of the two big arrays a store of `size` parameters makes: `vectors`, the parameters and the
+ * `slots` gradient slots in one kernel memory, and `history`, the `historyDepth` kept versions, each vector starting on
+ * a cache line. Every other array of the store is shorter than `vectors` (the touched row ids are at most slots × size).
+ */
+export function storeArrayLengths(size: number, slots: number, historyDepth: number): { vectors: number; history: number } {
+  const stride = alignedLength(size);
+  return { vectors: stride * (1 + slots), history: stride * historyDepth };
+}
+
 const SEQUENCE = 0;
 const VERSION = 1;
 
@@ -80,9 +90,9 @@ export class SharedParameters {
     const size = initial.length;
     checkTables(tables, size);
     const tableRows = tables.reduce((n, t) => n + t.rows, 0);
+    const lengths = storeArrayLengths(size, slots, historyDepth);
     // One kernel memory, so the server sums slots and applies SGD in place rather than through copies.
-    const stride = alignedLength(size);
-    const vectors = sharedFloat32Array(stride * (1 + slots));
+    const vectors = sharedFloat32Array(lengths.vectors);
     const memory = kernelMemoryOf(vectors);
     const store = new SharedParameters({
       size,
@@ -91,7 +101,7 @@ export class SharedParameters {
       ...(memory && { memory }),
       control: new SharedArrayBuffer(8),
       historyDepth,
-      history: new SharedArrayBuffer(stride * historyDepth * 4),
+      history: new SharedArrayBuffer(lengths.history * 4),
       historyVersions: new SharedArrayBuffer(Math.max(1, historyDepth) * 4),
       tables: tables.map(({ offset, rows, dimension }) => ({ offset, rows, dimension })),
       touched: new SharedArrayBuffer(slots * tableRows * 4),

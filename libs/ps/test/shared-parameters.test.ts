@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { SharedParameters, type SharedParametersHandle } from '../src/index.js';
+import { SharedParameters, storeArrayLengths, type SharedParametersHandle } from '../src/index.js';
 
 describe('SharedParameters in one thread', () => {
   it('create() copies the initial vector instead of keeping it', () => {
@@ -16,6 +16,15 @@ describe('SharedParameters in one thread', () => {
     expect(store.params.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(store.handle).toMatchObject({ size: 3, slots: 2 });
     expect(store.version()).toBe(0);
+  });
+
+  it('storeArrayLengths() gives the lengths of the arrays create() makes: vectors on cache lines, slots after the parameters', () => {
+    // 20 parameters take two cache lines of 16 floats: a stride of 32.
+    expect(storeArrayLengths(20, 3, 2)).toEqual({ vectors: 32 * 4, history: 32 * 2 });
+    const store = SharedParameters.create(new Float32Array(20), 3, 2);
+    const lastSlot = store.gradientSlot(2);
+    expect(lastSlot.byteOffset / 4 + 32).toBe(storeArrayLengths(20, 3, 2).vectors);
+    expect(store.handle.history.byteLength).toBe(storeArrayLengths(20, 3, 2).history * 4);
   });
 
   it('write() applies the update as one new version and returns that version', () => {
