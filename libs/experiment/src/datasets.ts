@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataFileError, readCriteo, readCsv, readMnist, sliceRows, syntheticCtr, toShared, type Dataset, type FeatureSpec } from '@churnlab/data';
 import { ConfigError } from './config-error.js';
 import type { Config, DataConfig } from './config-schema.js';
+import { checkModelCapacity } from './model-capacity.js';
 
 /** The train and evaluation sets of a run, in shared memory, and how many bad rows the reader skipped. */
 export interface RunData {
@@ -13,7 +14,8 @@ export interface RunData {
 
 /**
  * Reads or generates the train and evaluation sets a config names, in shared memory so worker threads read them
- * without copies. A data file that cannot be read as configured is a ConfigError naming the file, line and value.
+ * without copies. A data file that cannot be read as configured is a ConfigError naming the file, line and value, and
+ * so is a config whose model, on data this wide, the parameter store cannot hold.
  */
 export async function buildDatasets(config: Config): Promise<RunData> {
   let parts: { train: Dataset; eval: Dataset; skippedRows?: number };
@@ -27,7 +29,10 @@ export async function buildDatasets(config: Config): Promise<RunData> {
   if (config.training.batchSize > parts.train.rows) {
     throw new ConfigError(`training.batchSize: ${config.training.batchSize} is not allowed; expected at most the ${parts.train.rows} training examples of ${parts.train.name}`);
   }
-  return { train: toShared(parts.train), eval: toShared(parts.eval), skippedRows: parts.skippedRows ?? 0 };
+  const data = { train: toShared(parts.train), eval: toShared(parts.eval), skippedRows: parts.skippedRows ?? 0 };
+  // The model's size depends on the data's width, known from here on; every command reads its data before it writes.
+  checkModelCapacity(config, data);
+  return data;
 }
 
 /** Refuses a binary evaluation set of one class, before any training: every run reports its AUC, which needs both. */
