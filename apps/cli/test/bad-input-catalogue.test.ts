@@ -76,6 +76,7 @@ const catalogue: BadInput[] = [
   { id: 'config-section-not-a-mapping', files: { 'c.yaml': 'training: 12\n' }, args: [...train('c.yaml'), '--epochs', '1'], names: ['c.yaml', 'training: 12', 'expected object'] },
   { id: 'config-unknown-data-format', files: { 'c.json': { data: { format: 'parquet', path: 'x' } } }, args: train('c.json'), names: ['data.format', 'parquet'] },
   { id: 'config-task-timeout-beyond-timers', files: { 'c.json': { training: { taskTimeoutMs: 3_000_000_000 } } }, args: train('c.json'), names: ['training.taskTimeoutMs: 3000000000', '<=2147483647', 'Node.js timer'] },
+  { id: 'config-cache-dir-is-a-file', files: { 'c.json': { ...csvConfig('data.csv'), cache: { dir: 'plain-file' } }, 'data.csv': csv(), 'plain-file': 'x' }, args: train('c.json'), names: ['cache.dir: "plain-file" is not allowed', 'not a directory', 'expected a directory'] },
   { id: 'config-model-beyond-parameter-store', files: { 'c.json': { model: { hidden: [100_000, 100_000] }, training: { epochs: 1 } } }, args: train('c.json'), names: ['model.hidden: [100000,100000]', '10003500001 parameters', 'at most 858993456', '4294967296'] },
   { id: 'config-synthetic-dense-above-generator', files: { 'c.json': { data: { dense: 100_000_000 } } }, args: train('c.json'), names: ['c.json', 'data.dense: 100000000', '<=65536'] },
   { id: 'config-synthetic-features-beyond-one-array', files: { 'c.json': { data: { examples: 1e9 } } }, args: train('c.json'), names: ['data.examples: 1000000000', 'at most 134217728 examples of 32 features', '4294967296'] },

@@ -103,7 +103,7 @@ const transport = z.strictObject({
 const cache = z.strictObject({
   /** Read data files through a binary cache keyed by their content and the feature settings. */
   enabled: z.boolean().default(true),
-  /** Where cache files go; $CHURNLAB_CACHE_DIR, else ~/.cache/churnlab, when left out. */
+  /** The directory cache files go to (made when missing); $CHURNLAB_CACHE_DIR, else ~/.cache/churnlab, when left out. */
   dir: z.string().min(1).optional(),
 });
 

@@ -1,6 +1,5 @@
-import { homedir } from 'node:os';
-import path from 'node:path';
 import { DataFileError, readCriteo, readCsv, readMnist, sliceRows, syntheticCtr, toShared, type Dataset, type FeatureSpec } from '@churnlab/data';
+import { cacheDirOf, checkCacheDir, type CacheDir } from './cache-dir.js';
 import { ConfigError } from './config-error.js';
 import type { Config, DataConfig } from './config-schema.js';
 import { checkModelCapacity } from './model-capacity.js';
@@ -53,14 +52,13 @@ function evaluationSource(data: DataConfig): string {
   return 'data';
 }
 
-/** The folder of the binary data cache, or undefined when the config turns it off. */
-export function cacheDirOf(config: Config): string | undefined {
-  if (!config.cache.enabled) return undefined;
-  return config.cache.dir ?? process.env['CHURNLAB_CACHE_DIR'] ?? path.join(homedir(), '.cache', 'churnlab');
-}
-
-function readParts(data: DataConfig, features: FeatureSpec, seed: number, cacheDir: string | undefined): Promise<{ train: Dataset; eval: Dataset; skippedRows?: number }> | { train: Dataset; eval: Dataset } {
-  const cache = cacheDir ? { cacheDir } : {};
+function readParts(data: DataConfig, features: FeatureSpec, seed: number, cacheAt: CacheDir | undefined): Promise<{ train: Dataset; eval: Dataset; skippedRows?: number }> | { train: Dataset; eval: Dataset } {
+  // Only the file readers use the cache, so its folder is checked only for them.
+  const cache = (): { cacheDir?: string } => {
+    if (!cacheAt) return {};
+    checkCacheDir(cacheAt);
+    return { cacheDir: cacheAt.dir };
+  };
   switch (data.format) {
     case 'synthetic': {
       const { format: _format, ...options } = data;
@@ -68,10 +66,10 @@ function readParts(data: DataConfig, features: FeatureSpec, seed: number, cacheD
     }
     case 'csv': {
       const { skipBadRows, ...source } = data;
-      return readCsv(source, { seed, features, skipBadRows, ...cache });
+      return readCsv(source, { seed, features, skipBadRows, ...cache() });
     }
     case 'criteo':
-      return readCriteo(data.path, { seed, features, skipBadRows: data.skipBadRows, split: data.split, ...cache, ...(data.layout ? { layout: data.layout } : {}) });
+      return readCriteo(data.path, { seed, features, skipBadRows: data.skipBadRows, split: data.split, ...cache(), ...(data.layout ? { layout: data.layout } : {}) });
     case 'mnist':
       return readMnist(data.dir ? { dir: data.dir } : {}).then(({ train, eval: evaluation }) => ({
         train: data.trainExamples ? sliceRows(train, 0, data.trainExamples) : train,
