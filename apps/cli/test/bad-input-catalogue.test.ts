@@ -93,6 +93,7 @@ const catalogue: BadInput[] = [
   { id: 'data-label-outside-set', files: { 'c.json': csvConfig('l.csv'), 'l.csv': csv('40,nice,maybe') }, args: train('c.json'), names: ['l.csv:32, column clicked', 'got "maybe"', '"yes"', '"no"'] },
   { id: 'data-single-class', files: { 'c.json': csvConfig('one.csv'), 'one.csv': ['age,city,clicked', ...rows(20).map((r) => r.replace(/yes$/, 'no'))].join('\n') + '\n' }, args: train('c.json'), names: ['one.csv, column clicked', 'at least two classes'] },
   { id: 'data-eval-single-class', files: { 'c.json': { data: { examples: 100, evalFraction: 0.01 } } }, args: train('c.json'), names: ['data.evalFraction (0.01)', 'only class', 'in its 1 row', 'both classes 0 and 1'] },
+  { id: 'data-eval-single-class-default-split', files: { 'c.json': csvConfig('one-click.csv'), 'one-click.csv': ['age,city,clicked', ...rows(30).map((row, i) => row.replace(/(yes|no)$/, i === 1 ? 'yes' : 'no'))].join('\n') + '\n' }, args: train('c.json'), names: [/data\.split\.eval \(0\.2, the default, of \/.+\/one-click\.csv\)/, 'only class 0', 'both classes 0 and 1'] },
   { id: 'data-unknown-column', files: { 'c.json': csvConfig('u.csv', { numeric: ['height'] }), 'u.csv': csv() }, args: train('c.json'), names: ['u.csv', 'height'] },
   { id: 'data-file-missing-for-sweep', files: { 'c.json': csvConfig('nope.csv') }, args: ['sweep', '--config', 'c.json'], names: ['nope.csv', 'no such file'] },
   { id: 'data-criteo-missing', args: ['train', '--data', 'criteo:no-such.tsv'], names: ['no-such.tsv', 'no such file'] },

@@ -1,4 +1,4 @@
-import { DataFileError, readCriteo, readCsv, readMnist, sliceRows, syntheticCtr, toShared, type Dataset, type FeatureSpec } from '@churnlab/data';
+import { DataFileError, defaultEvalFraction, readCriteo, readCsv, readMnist, sliceRows, syntheticCtr, toShared, type Dataset, type FeatureSpec } from '@churnlab/data';
 import { cacheDirOf, checkCacheDir, type CacheDir } from './cache-dir.js';
 import { ConfigError } from './config-error.js';
 import type { Config, DataConfig } from './config-schema.js';
@@ -44,11 +44,13 @@ function checkEvaluationClasses(evaluation: Dataset, data: DataConfig): void {
   );
 }
 
-/** The config field that makes the evaluation set, and its value. */
+/** The config field that makes the evaluation set, and its value (with the data file it splits). */
 function evaluationSource(data: DataConfig): string {
   if (data.format === 'synthetic') return `data.evalFraction (${data.evalFraction})`;
   if (data.format === 'csv' && data.eval) return `data.eval.path (${data.eval.path})`;
   if ((data.format === 'csv' || data.format === 'criteo') && data.split) return `data.split.eval (${data.split.eval} of ${data.path})`;
+  // A csv section with neither eval nor split is split as the reader does by default: the field to set is still split.eval.
+  if (data.format === 'csv') return `data.split.eval (${defaultEvalFraction}, the default, of ${data.path})`;
   return 'data';
 }
 

@@ -62,6 +62,16 @@ describe('buildDatasets', () => {
     );
   });
 
+  it('refuses a one-class evaluation split of a CSV with the default split, naming data.split.eval, its default and the file', async () => {
+    // One click in 30 rows, which the seeded 20% split (6 rows) leaves in the training part.
+    const file = path.join(tmp(), 'one-click.csv');
+    writeFileSync(file, ['age,city,clicked', ...Array.from({ length: 30 }, (_, i) => `${20 + i},paris,${i === 1 ? 'yes' : 'no'}`)].join('\n') + '\n');
+    const { split: _split, ...defaultSplit } = csvData(file);
+    await expect(buildDatasets(resolveConfig({ data: defaultSplit, training: { batchSize: 8 } }))).rejects.toThrow(
+      `data.split.eval (0.2, the default, of ${file}): the evaluation set holds only class 0 in its 6 rows; expected both classes 0 and 1`,
+    );
+  });
+
   it('refuses a one-class evaluation split of the synthetic data, naming its fraction', async () => {
     // 100 examples with almost no positives: the 1% evaluation split is one row, so one class.
     const config = resolveConfig({ data: { examples: 100, evalFraction: 0.01 }, training: { batchSize: 8 } });
