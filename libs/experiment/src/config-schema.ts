@@ -4,6 +4,9 @@ import { gradientPrecisionNames, parameterPrecisionNames } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
 import { MAX_TIMER_MS, timerLimitReason } from './timer-limit.js';
 
+
+/** The largest replica number: replicas key the seed streams as one 32-bit word. */
+const MAX_REPLICA = 2 ** 32 - 1;
 const positiveInt = () => z.number().int().min(1);
 
 /** A duration in milliseconds that a timer waits out, so no longer than a Node.js timer keeps. */
@@ -177,7 +180,7 @@ const sweep = z.strictObject({
 export const configSchema = z.strictObject({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   /** Which replica a single run is: replicas share data and initialisation and differ in the order stream. */
-  replica: z.number().int().min(0).default(0),
+  replica: z.number().int().min(0).max(MAX_REPLICA).default(0),
   /** The seeded sources that differ between replicas; every other source is shared by all of them. */
   vary: z.array(z.enum(replicaSources)).default(['order']),
   data: data.prefault({}),
