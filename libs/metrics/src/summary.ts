@@ -12,16 +12,39 @@ export interface Spread {
   jackknife?: PairJackknife;
 }
 
-/** Mean, sample standard deviation (n − 1; 0 when n = 1) and mean ± t₀.₉₇₅,ₙ₋₁·std/√n (degenerate when n = 1). */
+/**
+ * Mean, sample standard deviation (n − 1; 0 when n = 1) and mean ± t₀.₉₇₅,ₙ₋₁·std/√n (degenerate when n = 1), taken over
+ * the deviations from the first value, so that equal values give exactly that value, a std of 0 and a zero-width interval.
+ */
 export function summarize(values: readonly number[]): Spread {
   const n = values.length;
   if (n === 0) throw new MetricInputError('values.length', 0, 'at least one value');
   values.forEach((v, i) => {
     if (!Number.isFinite(v)) throw new MetricInputError(`values[${i}]`, v, 'a finite number');
   });
-  const mean = values.reduce((sum, v) => sum + v, 0) / n;
+  // Shifted data: the deviations are small and, for values within a factor of 2 of the first, exact (Sterbenz).
+  const first = values[0]!;
+  const deviations = values.map((v) => v - first);
+  const shift = compensatedSum(deviations) / n;
+  const mean = first + shift;
   if (n === 1) return { mean, std: 0, ci95: [mean, mean], n };
-  const std = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1));
+  // Corrected two-pass: subtracting (Σc)²/n removes what rounding left in `shift` (Chan, Golub & LeVeque 1983).
+  const centred = deviations.map((d) => d - shift);
+  const residual = compensatedSum(centred);
+  const squares = compensatedSum(centred.map((c) => c * c));
+  const std = Math.sqrt(Math.max(0, squares - (residual * residual) / n) / (n - 1));
   const half = (studentTQuantile(0.975, n - 1) * std) / Math.sqrt(n);
   return { mean, std, ci95: [mean - half, mean + half], n };
+}
+
+// Neumaier's compensated summation: the rounding error of each addition is carried and added back at the end.
+function compensatedSum(values: readonly number[]): number {
+  let sum = 0;
+  let carry = 0;
+  for (const v of values) {
+    const next = sum + v;
+    carry += Math.abs(sum) >= Math.abs(v) ? sum - next + v : v - next + sum;
+    sum = next;
+  }
+  return sum + carry;
 }

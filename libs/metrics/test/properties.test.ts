@@ -428,6 +428,18 @@ describe('summarize (property-based)', () => {
     );
   });
 
+  it('gives n equal values exactly their value as mean, a std of 0 and a zero-width interval', () => {
+    fc.assert(
+      // + 0 turns −0 into 0, which the sum of deviations gives back for it: they are the same number.
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0), fc.integer({ min: 1, max: 30 }), (v, n) => {
+        const { mean: m, std, ci95 } = summarize(Array<number>(n).fill(v));
+        expect(m).toBe(v);
+        expect(std).toBe(0);
+        expect(ci95).toEqual([v, v]);
+      }),
+    );
+  });
+
   it('does not depend on the order of the values, and shifts with them (mean + c, same std and half-width)', () => {
     const withOrderAndShift = values.chain((v) =>
       fc.record({ v: fc.constant(v), order: permutations(v.length), shift: uniform(-10, 10) }),
