@@ -17,13 +17,16 @@ export function pairJackknife(pairValues: readonly number[], replicas: number): 
   const pairs = (replicas * (replicas - 1)) / 2;
   if (!Number.isInteger(replicas) || replicas < 3) throw new MetricInputError('replicas', replicas, 'at least 3 replicas, so that leaving one out keeps a pair');
   if (pairValues.length !== pairs) throw new MetricInputError('pairValues.length', pairValues.length, `${pairs}, one value per pair of ${replicas} replicas`);
-  const total = pairValues.reduce((sum, v) => sum + v, 0);
+  // The standard error does not change with a shift, so it is taken over the deviations from the first pair's value:
+  // pairs of equal value give exactly 0, where the sums of the values themselves left a rounding error of ~1e-16.
+  const first = pairValues[0]!;
+  const total = pairValues.reduce((sum, v) => sum + (v - first), 0);
   // Each replica's own pairs summed, so that the mean without it is one subtraction.
   const withReplica = new Array<number>(replicas).fill(0);
   let at = 0;
   for (let i = 0; i < replicas; i++)
     for (let j = i + 1; j < replicas; j++) {
-      const value = pairValues[at++]!;
+      const value = pairValues[at++]! - first;
       withReplica[i]! += value;
       withReplica[j]! += value;
     }
