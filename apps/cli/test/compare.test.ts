@@ -7,8 +7,10 @@ const tmp = useTempDir('churnlab-compare-');
 
 interface Spread {
   mean: number;
-  std: number;
-  ci95: [number, number];
+  /** Null for a single value (the one pair of 2 replicas), which has no spread. */
+  std: number | null;
+  ci95: [number, number] | null;
+  n: number;
 }
 
 interface CompareDocument {
@@ -21,10 +23,15 @@ interface CompareDocument {
 }
 
 function expectSpread(value: unknown): asserts value is Spread {
-  expect(value).toMatchObject({ mean: expect.any(Number), std: expect.any(Number), ci95: [expect.any(Number), expect.any(Number)] });
+  expect(value).toMatchObject({ mean: expect.any(Number), n: expect.any(Number) });
   const spread = value as Spread;
-  expect(spread.ci95[0]).toBeLessThanOrEqual(spread.mean);
-  expect(spread.ci95[1]).toBeGreaterThanOrEqual(spread.mean);
+  if (spread.n === 1) {
+    expect([spread.std, spread.ci95]).toEqual([null, null]);
+    return;
+  }
+  expect(value).toMatchObject({ std: expect.any(Number), ci95: [expect.any(Number), expect.any(Number)] });
+  expect(spread.ci95![0]).toBeLessThanOrEqual(spread.mean);
+  expect(spread.ci95![1]).toBeGreaterThanOrEqual(spread.mean);
 }
 
 describe('churnlab compare --json', () => {
@@ -40,11 +47,14 @@ describe('churnlab compare --json', () => {
         for (const name of ['relative', 'absolute', 'top1'] as const) {
           expectSpread(r.pd[name]);
           expect(r.pd[name].mean).toBe(0);
-          expect(r.pd[name].std).toBe(0);
+          // The one pair of 2 replicas has no spread: null, not a certain-looking 0.
+          expect([r.pd[name].n, r.pd[name].std, r.pd[name].ci95]).toEqual([1, null, null]);
         }
         for (const name of ['logLoss', 'auc', 'accuracy'] as const) {
           expectSpread(r.metrics[name]);
-          expect(r.metrics[name].std).toBe(0); // identical replicas score identically
+          // Identical replicas score identically: exactly their value, std 0 and a zero-width interval.
+          expect(r.metrics[name].std).toBe(0);
+          expect(r.metrics[name].ci95).toEqual([r.metrics[name].mean, r.metrics[name].mean]);
         }
         expect(r.metrics.auc.mean).toBeGreaterThan(0.5);
         expect(r.metrics.accuracy.mean).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { PairJackknife, Spread } from '@churnlab/metrics';
 import type { CompareResult } from './replica-sets.js';
 import { ConfigError, shownValue } from './config-error.js';
 import { valueAt } from './json-shape.js';
@@ -19,7 +20,22 @@ export interface CompareFile extends CompareResult {
 
 // JSON has no NaN: a metric that does not apply (AUC of a multi-class model) is written as null and read back as NaN.
 const number = z.number().nullable().transform((v) => v ?? Number.NaN);
-const spread = z.object({ mean: number, std: number, ci95: z.tuple([number, number]), n: z.number(), jackknife: z.object({ se: z.number(), replicas: z.number() }).optional() });
+const jackknife = z.object({ se: z.number(), replicas: z.number() });
+const spread = z
+  .object({ mean: z.number().nullable(), std: z.number().nullable(), ci95: z.tuple([number, number]).nullable(), n: z.number(), jackknife: jackknife.optional() })
+  .transform(readSpread);
+
+/**
+ * A spread as results.json holds it, as the metrics give it: a mean of null is a metric that does not apply (NaN
+ * throughout); one value (n 1, the single pair of 2 replicas) has std and ci95 null, no spread, also where a file
+ * written before they were null gave it std 0 and ci95 [mean, mean].
+ */
+function readSpread({ mean, std, ci95, n, jackknife }: { mean: number | null; std: number | null; ci95: [number, number] | null; n: number; jackknife?: PairJackknife | undefined }): Spread {
+  const withJackknife = jackknife ? { jackknife } : {};
+  if (mean === null) return { mean: Number.NaN, std: Number.NaN, ci95: [Number.NaN, Number.NaN], n, ...withJackknife };
+  if (n === 1) return { mean, std: null, ci95: null, n, ...withJackknife };
+  return { mean, std: std ?? Number.NaN, ci95: ci95 ?? [Number.NaN, Number.NaN], n, ...withJackknife };
+}
 const pd = z.object({ relative: spread.optional(), absolute: spread.optional(), l1: spread.optional(), top1: spread });
 const fileSchema = z.object({
   kind: z.enum(['compare', 'sweep']),

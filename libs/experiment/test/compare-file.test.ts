@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readCompareFile, resolveConfig, writeCompareFile, type CompareFile } from '../src/index.js';
@@ -37,6 +37,23 @@ describe('results.json', () => {
     expect(read.results[0]!.againstBaseline).toEqual({ baseline: 'relu', ratio: 0.23, ci95: [0.12, 0.47] });
     expect(read.results[0]!.metrics.auc.mean).toBeNaN();
     expect(read.results[0]!.metrics.logLoss.jackknife).toBeUndefined();
+  });
+
+  it('writes the single pair of 2 replicas as no spread (std and ci95 null) and reads it back so', () => {
+    const single = { mean: 0.031, std: null, ci95: null, n: 1 };
+    const written = file();
+    written.results[0]!.pd = { relative: single, absolute: { ...single, mean: 0.006 }, top1: { ...single, mean: 0.01 } };
+    writeCompareFile(tmp(), written);
+    const json = JSON.parse(readFileSync(path.join(tmp(), 'results.json'), 'utf8'));
+    expect(json.results[0].pd.relative).toEqual({ mean: 0.031, std: null, ci95: null, n: 1 });
+    expect(readCompareFile(tmp()).results[0]!.pd.relative).toEqual(single);
+  });
+
+  it('reads the std 0 and ci95 [mean, mean] that older files gave a single value as no spread (null)', () => {
+    const older = JSON.parse(JSON.stringify(file()));
+    older.results[0].pd.relative = { mean: 0.031, std: 0, ci95: [0.031, 0.031], n: 1 };
+    writeFileSync(path.join(tmp(), 'results.json'), JSON.stringify(older));
+    expect(readCompareFile(tmp()).results[0]!.pd.relative).toEqual({ mean: 0.031, std: null, ci95: null, n: 1 });
   });
 
   it('refuses a jackknife without its standard error, naming the field', () => {

@@ -5,16 +5,19 @@ import { studentTQuantile } from './student-t.js';
 /** Mean of a set of values with its sample standard deviation and Student-t 95% confidence interval for the mean. */
 export interface Spread {
   mean: number;
-  std: number;
-  ci95: [number, number];
+  /** The sample standard deviation; null for a single value, which has no spread (rather than a std of 0 that reads as certain). */
+  std: number | null;
+  /** The 95% interval for the mean; null for a single value, which gives none (rather than the zero-width [mean, mean]). */
+  ci95: [number, number] | null;
   n: number;
   /** For a mean over the pairs of 3 or more replicas: its replica-jackknife standard error. */
   jackknife?: PairJackknife;
 }
 
 /**
- * Mean, sample standard deviation (n − 1; 0 when n = 1) and mean ± t₀.₉₇₅,ₙ₋₁·std/√n (degenerate when n = 1), taken over
- * the deviations from the first value, so that equal values give exactly that value, a std of 0 and a zero-width interval.
+ * Mean, sample standard deviation (n − 1) and mean ± t₀.₉₇₅,ₙ₋₁·std/√n (std and interval null when n = 1: no spread),
+ * taken over the deviations from the first value, so that equal values give exactly that value, a std of 0 and a
+ * zero-width interval.
  */
 export function summarize(values: readonly number[]): Spread {
   const n = values.length;
@@ -27,7 +30,7 @@ export function summarize(values: readonly number[]): Spread {
   const deviations = values.map((v) => v - first);
   const shift = compensatedSum(deviations) / n;
   const mean = first + shift;
-  if (n === 1) return { mean, std: 0, ci95: [mean, mean], n };
+  if (n === 1) return { mean, std: null, ci95: null, n };
   // Corrected two-pass: subtracting (Σc)²/n removes what rounding left in `shift` (Chan, Golub & LeVeque 1983).
   const centred = deviations.map((d) => d - shift);
   const residual = compensatedSum(centred);

@@ -17,8 +17,12 @@ describe('pairwise', () => {
     expect(s.n).toBe(3);
     expect(s.mean).toBe(2);
     expect(s.std).toBe(1);
-    expect(s.ci95[0]).toBeCloseTo(2 - 2.484138, 6);
-    expect(s.ci95[1]).toBeCloseTo(2 + 2.484138, 6);
+    expect(s.ci95![0]).toBeCloseTo(2 - 2.484138, 6);
+    expect(s.ci95![1]).toBeCloseTo(2 + 2.484138, 6);
+  });
+
+  it('gives the single pair of 2 replicas no std and no interval', () => {
+    expect(pairwise([0.2, 0.5], (x, y) => Math.abs(x - y))).toEqual({ mean: 0.3, std: null, ci95: null, n: 1 });
   });
 
   it('throws for fewer than 2 replicas', () => {

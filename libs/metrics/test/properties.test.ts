@@ -24,7 +24,12 @@ import { distributions, probabilities } from './arbitraries.js';
 /** Relative tolerance for results that differ from a literal formula only in summation order and rounding. */
 const ROUND = 1e-12;
 
-function expectClose(actual: number, expected: number, rel = ROUND, abs = 1e-15): void {
+/** Asserts that `actual` is within `abs + rel·|expected|` of `expected`, or that both are null (a single value's spread). */
+function expectClose(actual: number | null, expected: number | null, rel = ROUND, abs = 1e-15): void {
+  if (actual === null || expected === null) {
+    expect(actual).toBe(expected);
+    return;
+  }
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(abs + rel * Math.abs(expected));
 }
 
@@ -33,8 +38,8 @@ function expectSpreadClose(actual: Spread, expected: Spread): void {
   expectClose(actual.mean, expected.mean);
   // std goes through a square root of a sum of squared deviations: cancellation, so an absolute allowance as well.
   expectClose(actual.std, expected.std, 1e-9, 1e-12);
-  expectClose(actual.ci95[0], expected.ci95[0], 1e-9, 1e-11);
-  expectClose(actual.ci95[1], expected.ci95[1], 1e-9, 1e-11);
+  expectClose(actual.ci95?.[0] ?? null, expected.ci95?.[0] ?? null, 1e-9, 1e-11);
+  expectClose(actual.ci95?.[1] ?? null, expected.ci95?.[1] ?? null, 1e-9, 1e-11);
 }
 
 const mean = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0) / values.length;
@@ -384,30 +389,33 @@ describe('summarize (property-based)', () => {
   it('ci95 contains the mean and is centred on it, with half-width t₀.₉₇₅,ₙ₋₁·std/√n for a t between 1.96 and 12.71', () => {
     fc.assert(
       fc.property(values, (v) => {
-        const { mean: m, std, ci95: [lo, hi], n } = summarize(v);
+        const { mean: m, std, ci95, n } = summarize(v);
         expect(n).toBe(v.length);
+        if (n === 1) {
+          // One value has no spread: no std and no interval, rather than a certain-looking 0 and [m, m].
+          expect([std, ci95]).toEqual([null, null]);
+          return;
+        }
+        const [lo, hi] = ci95!;
         expect(lo).toBeLessThanOrEqual(m);
         expect(m).toBeLessThanOrEqual(hi);
         const scale = Math.max(1, Math.abs(m));
         expectClose(m - lo, hi - m, 1e-9, 1e-12 * scale);
         const half = (hi - lo) / 2;
-        const unit = std / Math.sqrt(n);
-        if (n === 1) expect([std, lo, hi]).toEqual([0, m, m]);
-        else {
-          expect(half).toBeGreaterThanOrEqual(T_MIN * unit - 1e-12 * scale);
-          expect(half).toBeLessThanOrEqual(T_MAX * unit + 1e-12 * scale);
-        }
+        const unit = std! / Math.sqrt(n);
+        expect(half).toBeGreaterThanOrEqual(T_MIN * unit - 1e-12 * scale);
+        expect(half).toBeLessThanOrEqual(T_MAX * unit + 1e-12 * scale);
       }),
     );
   });
 
-  it('mean and std are the literal mean Σv/n and sample standard deviation √(Σ(v − mean)²/(n − 1)) (0 for n = 1)', () => {
+  it('mean and std are the literal mean Σv/n and sample standard deviation √(Σ(v − mean)²/(n − 1)) (null for n = 1)', () => {
     fc.assert(
       fc.property(values, (v) => {
         const { mean: m, std } = summarize(v);
         const scale = Math.max(1, ...v.map(Math.abs));
         const literalMean = mean(v);
-        const literalStd = v.length === 1 ? 0 : Math.sqrt(v.reduce((s, x) => s + (x - literalMean) ** 2, 0) / (v.length - 1));
+        const literalStd = v.length === 1 ? null : Math.sqrt(v.reduce((s, x) => s + (x - literalMean) ** 2, 0) / (v.length - 1));
         expectClose(m, literalMean, 1e-12, 1e-12 * scale);
         expectClose(std, literalStd, 1e-9, 1e-9 * scale);
       }),
@@ -422,16 +430,19 @@ describe('summarize (property-based)', () => {
         const slack = 1e-12 * Math.max(Math.abs(min), Math.abs(max));
         expect(m).toBeGreaterThanOrEqual(min - slack);
         expect(m).toBeLessThanOrEqual(max + slack);
-        expect(std).toBeGreaterThanOrEqual(0);
-        expect(std).toBeLessThanOrEqual(max - min + slack);
+        if (v.length === 1) expect(std).toBeNull();
+        else {
+          expect(std).toBeGreaterThanOrEqual(0);
+          expect(std).toBeLessThanOrEqual(max - min + slack);
+        }
       }),
     );
   });
 
-  it('gives n equal values exactly their value as mean, a std of 0 and a zero-width interval', () => {
+  it('gives n ≥ 2 equal values exactly their value as mean, a std of 0 and a zero-width interval', () => {
     fc.assert(
       // + 0 turns −0 into 0, which the sum of deviations gives back for it: they are the same number.
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0), fc.integer({ min: 1, max: 30 }), (v, n) => {
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0), fc.integer({ min: 2, max: 30 }), (v, n) => {
         const { mean: m, std, ci95 } = summarize(Array<number>(n).fill(v));
         expect(m).toBe(v);
         expect(std).toBe(0);
@@ -454,7 +465,7 @@ describe('summarize (property-based)', () => {
         const shifted = summarize(v.map((x) => x + shift));
         expectClose(shifted.mean, base.mean + shift, 1e-12, 1e-12 * scale);
         expectClose(shifted.std, base.std, 1e-9, 1e-9 * scale);
-        expectClose(shifted.ci95[1] - shifted.mean, base.ci95[1] - base.mean, 1e-9, 1e-9 * scale);
+        if (v.length > 1) expectClose(shifted.ci95![1] - shifted.mean, base.ci95![1] - base.mean, 1e-9, 1e-9 * scale);
       }),
     );
   });

@@ -3,15 +3,18 @@ import Table from 'cli-table3';
 /** A mean with its spread over replica pairs or replicas. */
 export interface SpreadCell {
   mean: number;
-  std: number;
-  ci95: [number, number];
+  /** Null for a single value, which has no spread. */
+  std: number | null;
+  /** Null for a single value, which has no interval. */
+  ci95: [number, number] | null;
   /** How many values (pairs or replicas) it summarizes, when known: one value has no spread, whatever std says. */
   n?: number;
 }
 
-/** The cell's standard deviation and interval, or undefined when it summarizes a single value, which has no spread. */
-export function knownSpread(cell: SpreadCell): Pick<SpreadCell, 'std' | 'ci95'> | undefined {
-  return cell.n === 1 ? undefined : { std: cell.std, ci95: cell.ci95 };
+/** The cell's standard deviation and interval, or undefined when it summarizes a single value (n 1, or std or interval null), which has no spread. */
+export function knownSpread(cell: SpreadCell): { std: number; ci95: [number, number] } | undefined {
+  const { std, ci95 } = cell;
+  return cell.n === 1 || std === null || ci95 === null ? undefined : { std, ci95 };
 }
 
 /** One activation's line of a comparison. */
@@ -82,6 +85,8 @@ export function betweenCountsTable(rows: BetweenCountsRow[]): string {
  */
 export function formatSpread(cell: SpreadCell | undefined): string {
   if (!cell || Number.isNaN(cell.mean)) return '–';
-  const std = cell.std > 0 && cell.std < 0.00005 ? cell.std.toExponential(1) : cell.std.toFixed(4);
-  return `${cell.mean.toFixed(4)} ± ${cell.n === 1 ? '–' : std}`;
+  const spread = knownSpread(cell);
+  if (!spread) return `${cell.mean.toFixed(4)} ± –`;
+  const { std } = spread;
+  return `${cell.mean.toFixed(4)} ± ${std > 0 && std < 0.00005 ? std.toExponential(1) : std.toFixed(4)}`;
 }

@@ -32,7 +32,10 @@ describe('compareTable', () => {
     expect(formatSpread(cell(0.5, 0.25))).toBe('0.5000 ± 0.2500');
     expect(formatSpread(cell(0.471, 3.546e-5))).toBe('0.4710 ± 3.5e-5');
     expect(formatSpread(cell(0.5, 0))).toBe('0.5000 ± 0.0000');
-    // One replica pair (2 replicas) has no spread: its std of 0 must not read as certainty.
+    // One replica pair (2 replicas) has no spread: summarize gives it no std and no interval (null).
+    expect(formatSpread({ mean: 0.5, std: null, ci95: null, n: 1 })).toBe('0.5000 ± –');
+    expect(formatSpread({ mean: 0.5, std: null, ci95: null })).toBe('0.5000 ± –');
+    // As older results.json files have it: a std of 0 with n 1 must not read as certainty either.
     expect(formatSpread({ ...cell(0.5, 0), n: 1 })).toBe('0.5000 ± –');
     expect(formatSpread({ ...cell(0.5, 0.25), n: 2 })).toBe('0.5000 ± 0.2500');
   });

@@ -23,10 +23,13 @@ describe('csvReport', () => {
 
   it('leaves std and interval empty for a measure over a single pair or replica, which has no spread', () => {
     const row = binaryRow('relu', 2, 0.1, 0.45, { replicas: 2 });
-    row.pd.relative = { mean: 0.1, std: 0, ci95: [0.1, 0.1], n: 1 };
+    row.pd.relative = { mean: 0.1, std: null, ci95: null, n: 1 };
+    // As older results.json files have it: a std of 0 and a zero-width interval with n 1.
+    row.pd.top1 = { mean: 0.02, std: 0, ci95: [0.02, 0.02], n: 1 };
     const [head, line] = csvReport({ title: 't', rows: [row] }).split('\r\n');
     const field = (key: string) => line!.split(',')[head!.split(',').indexOf(key)];
     expect(['mean', 'std', 'ci95_low', 'ci95_high'].map((part) => field(`relative_pd_${part}`))).toEqual(['0.1', '', '', '']);
+    expect(['mean', 'std', 'ci95_low', 'ci95_high'].map((part) => field(`top1_pd_${part}`))).toEqual(['0.02', '', '', '']);
     expect(field('absolute_pd_std')).not.toBe('');
   });
 
@@ -48,7 +51,7 @@ describe('csvReport', () => {
 describe('csvBetweenCounts', () => {
   it('writes every PD between two worker counts, one CRLF line per setting and pair of counts, with absent measures left out', () => {
     const rows = [
-      { activation: 'gsmelu:alpha=1,beta=2', workers: [1, 2] as [number, number], order: 'replay', shuffle: 'full', replicas: 3, pd: { relative: exact(0.1 + 0.2, 0.01, 0.28, 0.32), absolute: exact(0.05, 0.002, 0.046, 0.054), top1: { mean: 0.02, std: 0, ci95: [0.02, 0.02] as [number, number], n: 1 } } },
+      { activation: 'gsmelu:alpha=1,beta=2', workers: [1, 2] as [number, number], order: 'replay', shuffle: 'full', replicas: 3, pd: { relative: exact(0.1 + 0.2, 0.01, 0.28, 0.32), absolute: exact(0.05, 0.002, 0.046, 0.054), top1: { mean: 0.02, std: null, ci95: null, n: 1 } } },
     ];
     const lines = csvBetweenCounts(rows).split('\r\n');
     expect(lines).toHaveLength(3);

@@ -8,6 +8,9 @@ describe('formatCell', () => {
   });
 
   it('says that a single value (one replica pair) has no spread instead of a spread of 0', () => {
+    expect(formatCell({ mean: 0.0371, std: null, ci95: null, n: 1 })).toBe('0.0371 (one value: no spread)');
+    expect(formatCell({ mean: 0.0371, std: null, ci95: null })).toBe('0.0371 (one value: no spread)');
+    // As older results.json files have it: a std of 0 and a zero-width interval with n 1.
     expect(formatCell({ mean: 0.0371, std: 0, ci95: [0.0371, 0.0371], n: 1 })).toBe('0.0371 (one value: no spread)');
   });
 

@@ -10,7 +10,8 @@ describe('pdVsLossSpec', () => {
 
   it('draws no interval for a measure over a single pair or replica, which has no spread', async () => {
     const single = binaryRow('relu', 1, 0.15, 0.45, { replicas: 2 });
-    single.pd.relative = { mean: 0.15, std: 0, ci95: [0.15, 0.15], n: 1 };
+    single.pd.relative = { mean: 0.15, std: null, ci95: null, n: 1 };
+    // As older results.json files have it: a std of 0 and a zero-width interval with n 1.
     single.metrics.logLoss = { mean: 0.45, std: 0, ci95: [0.45, 0.45], n: 1 };
     const marks = countMarks(await renderSvg(pdVsLossSpec([single, binaryRow('smelu:1', 1, 0.1, 0.44)])));
     expect(marks).toEqual({ pd_interval: 1, loss_interval: 1, points: 2, labels: 2 });
