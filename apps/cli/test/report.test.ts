@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUsageError, jsonDocument, runCli, TRAINING_TIMEOUT, useTempDir, writeConfig } from './helpers.js';
@@ -35,5 +35,32 @@ describe('churnlab report', () => {
     expectUsageError(await runCli(['report', '.'], tmp()), 'results.json: results.0.workers');
     writeFileSync(path.join(tmp(), 'results.json'), '{"config": ');
     expectUsageError(await runCli(['report', '.'], tmp()), 'results.json: not valid JSON');
+  });
+
+  it('refuses a results.json with nonsense in it (replicas -5, workers 0), naming the file, field, value and what is expected, and writes no report', async () => {
+    const spread = (mean: number, n: number) => ({ mean, std: 0.01, ci95: [mean - 0.02, mean + 0.02], n });
+    const row = {
+      activation: 'relu',
+      workers: 2,
+      order: 'replay',
+      shuffle: 'full',
+      replicas: 3,
+      pd: { relative: spread(0.05, 3), absolute: spread(0.01, 3), top1: spread(0.02, 3) },
+      metrics: { logLoss: spread(0.45, 3), auc: spread(0.8, 3), accuracy: spread(0.79, 3) },
+      paramsSha256: ['a', 'b', 'c'].map((digit) => digit.repeat(64)),
+      runDirs: [],
+    };
+    const write = (dir: string, changes: object) => {
+      mkdirSync(path.join(tmp(), dir));
+      writeFileSync(path.join(tmp(), dir, 'results.json'), JSON.stringify({ kind: 'compare', config: {}, results: [{ ...row, ...changes }], betweenWorkerCounts: [] }));
+    };
+    write('fine', {});
+    expect((await runCli(['report', 'fine'], tmp())).code).toBe(0);
+    write('nonsense', { replicas: -5, workers: 0 });
+    expectUsageError(await runCli(['report', 'nonsense'], tmp()), 'nonsense/results.json: results.0.workers: 0 is not allowed', 'a whole number from 1 to 64');
+    write('negative', { replicas: -5 });
+    expectUsageError(await runCli(['report', 'negative'], tmp()), 'negative/results.json: results.0.replicas: -5 is not allowed', 'a whole number ≥ 2');
+    expect(readdirSync(path.join(tmp(), 'nonsense'))).toEqual(['results.json']);
+    expect(readdirSync(path.join(tmp(), 'negative'))).toEqual(['results.json']);
   });
 });
