@@ -2,11 +2,8 @@
 // with each other (a spread's n with its row's replicas), so that a report is never written from nonsense.
 import { z } from 'zod';
 import type { PairJackknife, Spread } from '@churnlab/metrics';
-import { configSchema } from './config-schema.js';
+import { configSchema, MAX_WORKERS } from './config-schema.js';
 import { knobProblem, type Knob } from './knobs.js';
-
-/** The most worker threads a run may have (config training.workers). */
-const MAX_WORKERS = 64;
 
 const wholeNumber = (min: number, max: number, what: string) => {
   const expected = `expected ${what}: a whole number ${max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`}`;

@@ -7,6 +7,9 @@ import { MAX_TIMER_MS, timerLimitReason } from './timer-limit.js';
 
 /** The largest replica number: replicas key the seed streams as one 32-bit word. */
 const MAX_REPLICA = 2 ** 32 - 1;
+
+/** The most workers a run may have. */
+export const MAX_WORKERS = 64;
 const positiveInt = () => z.number().int().min(1);
 
 /** A duration in milliseconds that a timer waits out, so no longer than a Node.js timer keeps. */
@@ -132,7 +135,7 @@ const training = z.strictObject({
   epochs: positiveInt().default(4),
   batchSize: positiveInt().default(64),
   microShards: positiveInt().default(8),
-  workers: positiveInt().max(64).default(2),
+  workers: positiveInt().max(MAX_WORKERS).default(2),
   /** sync · sync-arrival · async · ssp:K · replay (checked against the ps order registry); seeded asynchrony by default. */
   order: z.string().default('replay'),
   /** Server shards that apply their ranges of the parameters independently. */
@@ -157,7 +160,7 @@ const compare = z.strictObject({
   activations: z.array(z.string().min(1)).min(1).default(() => [...demoActivations]),
   replicas: z.number().int().min(2).default(demoReplicas),
   /** Worker counts to compare; empty means training.workers alone. */
-  workers: z.array(positiveInt().max(64)).default([]),
+  workers: z.array(positiveInt().max(MAX_WORKERS)).default([]),
 });
 
 const sweep = z.strictObject({
@@ -167,7 +170,7 @@ const sweep = z.strictObject({
     .min(1)
     .default(() => [...demoActivations]),
   /** Worker counts; training.workers when left out. */
-  workers: z.array(positiveInt().max(64)).min(1).optional(),
+  workers: z.array(positiveInt().max(MAX_WORKERS)).min(1).optional(),
   /** Order policies; training.order when left out. */
   orders: z.array(z.string()).min(1).optional(),
   /** Shuffle settings; training.shuffle when left out. */
