@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readCheckpoint, resolveConfig, resumeSingle, runSingle, runSweep, type Config } from '../src/index.js';
+import { ConfigError, readCheckpoint, resolveConfig, resumeSingle, runSingle, runSweep, type Config, type RunResult } from '../src/index.js';
 import { TRAINING_TIMEOUT, useTempDir } from './helpers.js';
 
 const tmp = useTempDir('churnlab-resume-origin-');
@@ -21,6 +21,16 @@ function removeResults(dir: string): void {
   for (const name of ['metrics.json', 'params.msgpack', 'predictions.f32', 'events.jsonl']) rmSync(path.join(dir, name));
 }
 
+/** A finished run of csvConfig over its own CSV, named `name`, then made to look killed after its last checkpoint. */
+async function cutShortRun(name: string): Promise<{ file: string; dir: string; whole: RunResult }> {
+  const file = path.join(tmp(), `${name}.csv`);
+  writeFileSync(file, csvText(64, 0));
+  const dir = path.join(tmp(), name);
+  const whole = await runSingle(csvConfig(file), dir);
+  removeResults(dir);
+  return { file, dir, whole };
+}
+
 /** The ConfigError message `promise` rejects with. */
 async function refusal(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -35,12 +45,8 @@ describe('a run directory resumed with another config or other data', () => {
   it(
     'continues a run whose config.json and data are those its checkpoint was made from',
     async () => {
-      const file = path.join(tmp(), 'same.csv');
-      writeFileSync(file, csvText(64, 0));
-      const dir = path.join(tmp(), 'same');
-      const whole = await runSingle(csvConfig(file), dir);
+      const { dir, whole } = await cutShortRun('same');
       expect(readCheckpoint(dir).origin?.config).toBe(readFileSync(path.join(dir, 'config.json'), 'utf8'));
-      removeResults(dir);
       expect((await resumeSingle(dir)).metrics).toEqual(whole.metrics);
     },
     TRAINING_TIMEOUT,
@@ -49,11 +55,7 @@ describe('a run directory resumed with another config or other data', () => {
   it(
     'is refused when config.json changed since the checkpoint, naming each field with both values',
     async () => {
-      const file = path.join(tmp(), 'config.csv');
-      writeFileSync(file, csvText(64, 0));
-      const dir = path.join(tmp(), 'edited');
-      await runSingle(csvConfig(file), dir);
-      removeResults(dir);
+      const { dir } = await cutShortRun('edited');
       const configFile = path.join(dir, 'config.json');
       const edited = JSON.parse(readFileSync(configFile, 'utf8')) as Config;
       writeFileSync(configFile, JSON.stringify({ ...edited, training: { ...edited.training, epochs: 2 }, seed: 9 }, null, 2));
@@ -66,11 +68,7 @@ describe('a run directory resumed with another config or other data', () => {
   it(
     'is refused when the data file was rewritten with other examples, naming the data set',
     async () => {
-      const file = path.join(tmp(), 'rewritten.csv');
-      writeFileSync(file, csvText(64, 0));
-      const dir = path.join(tmp(), 'rewritten');
-      await runSingle(csvConfig(file), dir);
-      removeResults(dir);
+      const { file, dir } = await cutShortRun('rewritten');
       writeFileSync(file, csvText(64, 1));
       const message = await refusal(resumeSingle(dir));
       expect(message).toMatch(new RegExp(`^--resume: ${dir}: the training examples of data\\.path \\(.*rewritten\\.csv\\) changed since it started: SHA-256 [0-9a-f]{12}… now, [0-9a-f]{12}… then; expected the same data, or a new run$`));
