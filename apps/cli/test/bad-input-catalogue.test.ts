@@ -106,6 +106,7 @@ const catalogue: BadInput[] = [
   { id: 'cli-bad-number', args: ['train', '--epochs', '0'], names: ['--epochs', '"0"', 'whole number ≥ 1'] },
   { id: 'cli-worker-list-for-train', args: ['train', '--workers', '1,2'], names: ['--workers', '"1,2"', 'one worker count'] },
   { id: 'cli-unknown-command', args: ['trian'], names: ["unknown command 'trian'"] },
+  { id: 'cli-fault-stall-beyond-an-hour', args: ['train', '--fault', 'stall:worker=0,ms=99999999'], names: ['--fault', '"stall:worker=0,ms=99999999"', 'at most 3600000 ms'] },
   { id: 'cli-nats-without-nats-transport', args: ['train', '--nats', 'nats://127.0.0.1:4222'], names: ['--nats', 'transport.kind "threads"', 'expected --transport nats'] },
   { id: 'cli-worker-empty-server-url', args: ['worker', '--nats', 'nats://alice:s3cret@10.0.0.5:4222,'], names: ['--nats', '"nats://***@10.0.0.5:4222,"', 'none empty'] },
   { id: 'cli-bad-data-source', args: ['train', '--data', 'parquet'], names: ['--data', 'synthetic, criteo:PATH or mnist'] },

@@ -30,7 +30,7 @@ export { gradientPrecision, gradientPrecisionNames, parameterPrecision, paramete
 export { PARAMETER_DRAWS } from './precision/gradient-rounder.js';
 export type { GradientPrecisionName, GradientRounder, ParameterPrecisionName } from './precision/gradient-rounder.js';
 export { checkHealth, healthChecked, NumericalHealthError } from './numerical-health.js';
-export { faultForms, parseFault } from './faults/fault-spec.js';
+export { faultForms, MAX_STALL_MS, parseFault } from './faults/fault-spec.js';
 export type { FaultSpec } from './faults/fault-spec.js';
 export { faultTolerant } from './faults/fault-tolerant-workers.js';
 export type { FaultTolerance } from './faults/fault-tolerant-workers.js';

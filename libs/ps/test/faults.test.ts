@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faultTolerant, parseFault, SharedParameters, type GradientResult, type GradientTask, type GradientWorkers } from '../src/index.js';
+import { faultTolerant, MAX_STALL_MS, parseFault, SharedParameters, type GradientResult, type GradientTask, type GradientWorkers } from '../src/index.js';
 import { SLOT_LOCK_TIMEOUT_MS } from '../src/shared-parameters.js';
 
 const task: GradientTask = { step: 3, worker: 1, microShards: [], firstMicroShard: 0, scale: 1 };
@@ -13,6 +13,11 @@ describe('parseFault', () => {
 
   it.each(['kill', 'kill:worker=1', 'kill:step=3', 'kill:worker=1,step=2,ms=3', 'stall:worker=0', 'stall:worker=x,ms=1', 'pause:worker=0,ms=1', 'kill:worker=1,worker=2,step=1'])('refuses "%s", naming it and the accepted forms', (text) => {
     expect(() => parseFault(text)).toThrow(`fault: "${text}" is not allowed; expected kill:worker=W,step=S or stall:worker=W,ms=M[,step=S]`);
+  });
+
+  it('takes a stall of up to an hour, as long as a worker process accepts over NATS, and refuses a longer one', () => {
+    expect(parseFault(`stall:worker=0,ms=${MAX_STALL_MS}`)).toEqual({ kind: 'stall', worker: 0, step: 0, ms: 3_600_000 });
+    expect(() => parseFault('stall:worker=0,ms=3600001')).toThrow('fault: "stall:worker=0,ms=3600001" is not allowed; expected a stall of at most 3600000 ms (one hour)');
   });
 });
 

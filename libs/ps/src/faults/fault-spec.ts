@@ -1,6 +1,9 @@
 /** A fault to inject: worker `worker`'s task of step `step` dies part-way (kill) or stalls for `ms` milliseconds (stall). */
 export type FaultSpec = { kind: 'kill'; worker: number; step: number } | { kind: 'stall'; worker: number; step: number; ms: number };
 
+/** The longest stall that may be injected: one hour, as long as a worker process accepts over NATS. */
+export const MAX_STALL_MS = 3_600_000;
+
 /** The text forms parseFault accepts. */
 export const faultForms = 'kill:worker=W,step=S or stall:worker=W,ms=M[,step=S] (step 0 when left out)';
 
@@ -20,5 +23,8 @@ export function parseFault(text: string): FaultSpec {
   if ([...fields.keys()].some((k) => !allowed.includes(k)) || !fields.has('worker') || (kind === 'kill' && !fields.has('step')) || (kind === 'stall' && !fields.has('ms'))) fail();
   const worker = fields.get('worker')!;
   const step = fields.get('step') ?? 0;
-  return kind === 'kill' ? { kind, worker, step } : { kind: 'stall', worker, step, ms: fields.get('ms')! };
+  if (kind === 'kill') return { kind, worker, step };
+  const ms = fields.get('ms')!;
+  if (ms > MAX_STALL_MS) throw new RangeError(`fault: "${text}" is not allowed; expected a stall of at most ${MAX_STALL_MS} ms (one hour)`);
+  return { kind: 'stall', worker, step, ms };
 }

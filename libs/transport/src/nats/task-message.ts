@@ -1,4 +1,4 @@
-import type { GradientTask, InjectedFault } from '@churnlab/ps';
+import { MAX_STALL_MS, type GradientTask, type InjectedFault } from '@churnlab/ps';
 import { arrayOf, finite, integer, oneOf, record, typedArray } from './wire-checks.js';
 import { WireError } from './wire-error.js';
 
@@ -14,9 +14,6 @@ export interface TaskMessage {
   /** A fault to act out (injected to test recovery): a worker process answers 'failed' for kill and answers late for stall. */
   fault?: InjectedFault;
 }
-
-/** The longest injected stall a worker accepts. */
-const MAX_STALL_MS = 3_600_000;
 
 /** Most micro-shards one task may carry. */
 const MAX_MICRO_SHARDS = 1 << 16;
