@@ -1,3 +1,4 @@
+import { redactUrlsIn } from '@churnlab/transport';
 import { ConfigError, shownValue } from './config-error.js';
 import type { DataConfig } from './config-schema.js';
 import type { RunData } from './datasets.js';
@@ -37,7 +38,8 @@ export function checkSameConfig(before: string, now: string, where: string, expe
   }
   const changes = jsonChanges(saved, JSON.parse(now));
   if (changes.length === 0) return;
-  const listed = changes.slice(0, CHANGES_SHOWN).map(({ path, before, after }) => `${path} is ${shownValue(after)}, was ${shownValue(before)}`);
+  // Masked: a config pinned by an earlier version may still hold credentials written into a server URL.
+  const listed = changes.slice(0, CHANGES_SHOWN).map(({ path, before, after }) => redactUrlsIn(`${path} is ${shownValue(after)}, was ${shownValue(before)}`));
   const more = changes.length > CHANGES_SHOWN ? ` (and ${changes.length - CHANGES_SHOWN} more)` : '';
   throw new ConfigError(`${where}: the config changed since it started: ${listed.join('; ')}${more}; ${expected}`);
 }
