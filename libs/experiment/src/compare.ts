@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseActivation } from '@churnlab/activations';
+import { checkpointFileName } from './checkpoint.js';
 import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel-runs.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
@@ -22,7 +24,7 @@ export function compareWorkerCounts(config: Config): number[] {
 /** For every worker count and activation, trains the configured replicas and measures how much they disagree, within and between counts. */
 export async function runCompare(config: Config, options: CompareOptions = {}): Promise<CompareResult> {
   checkParallelRuns(options.parallelRuns ?? 'auto', config);
-  if (options.out) assertFreshOutput(options.out);
+  const made = options.out === undefined ? undefined : assertFreshOutput(options.out);
   const data = await buildDatasets(config);
   const counts = compareWorkerCounts(config);
   const { order, shuffle } = config.training;
@@ -33,9 +35,19 @@ export async function runCompare(config: Config, options: CompareOptions = {}): 
   const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {
     return await trainReplicaSets(config, sets, { pool, data, placement: readablePlacement(options.out, counts.length > 1), ...options, parallelRuns: lanes });
+  } catch (error) {
+    // Failed before any run checkpointed (no worker joined, say): the output holds nothing to resume, so it goes, and
+    // the same --out can be given again. With a checkpoint, `train --resume` can continue its run.
+    if (made && !holdsCheckpoint(made)) rmSync(made, { recursive: true, force: true });
+    throw error;
   } finally {
     await pool.close();
   }
+}
+
+/** Whether any run directory under `dir` holds a checkpoint. */
+function holdsCheckpoint(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir, { recursive: true }).some((file) => path.basename(String(file)) === checkpointFileName);
 }
 
 /** Run directories a person can browse: OUT/[workers-W/]ACTIVATION/replica-R. */

@@ -11,14 +11,10 @@ import { trainRun, type RunResult, type TrainRunOptions } from './train-run.js';
 /** trainRun's options but the checkpoint sink, which is the run directory. */
 export type DirectoryRunOptions = Omit<TrainRunOptions, 'checkpoint'>;
 
-/**
- * Makes the run directory `dir` and writes its config.json, the first file of a run and what --resume reads back.
- * Returns the first directory it made (`dir` or a parent of it), or undefined when `dir` was there already.
- */
-export function startRunDirectory(dir: string, config: Config, replica: number): string | undefined {
-  const made = mkdirSync(dir, { recursive: true });
+/** Makes the run directory `dir` and writes its config.json, the first file of a run and what --resume reads back. */
+export function startRunDirectory(dir: string, config: Config, replica: number): void {
+  mkdirSync(dir, { recursive: true });
   writeFileAtomically(path.join(dir, runFiles.config), runConfigText(config, replica));
-  return made;
 }
 
 /**

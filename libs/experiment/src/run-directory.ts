@@ -62,13 +62,18 @@ export function writeJsonAtomically(file: string, value: unknown): void {
   writeFileAtomically(file, JSON.stringify(value, null, 2) + '\n');
 }
 
-/** Refuses an output directory that already exists or cannot be created, before any work is done for it. */
-export function assertFreshOutput(dir: string): void {
+/**
+ * Refuses an output directory that already exists or cannot be created, before any work is done for it. Returns the
+ * first directory that making it will create (`dir` itself or a parent of it), as an absolute path.
+ */
+export function assertFreshOutput(dir: string): string {
   if (existsSync(dir)) throw new ConfigError(`--out: ${dir} already exists; choose a new directory or remove it`);
-  let ancestor = path.dirname(path.resolve(dir));
-  while (!existsSync(ancestor)) ancestor = path.dirname(ancestor);
+  let firstMissing = path.resolve(dir);
+  while (!existsSync(path.dirname(firstMissing))) firstMissing = path.dirname(firstMissing);
+  const ancestor = path.dirname(firstMissing);
   const problem = !statSync(ancestor).isDirectory() ? 'is not a directory' : !isWritable(ancestor) ? 'is not writable' : undefined;
   if (problem) throw new ConfigError(`--out: ${dir} cannot be created: ${ancestor} ${problem}; expected a path under a writable directory`);
+  return firstMissing;
 }
 
 function isWritable(dir: string): boolean {

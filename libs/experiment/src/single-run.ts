@@ -17,11 +17,11 @@ export type SingleRunOptions = Pick<TrainRunOptions, 'onProgress' | 'recorded' |
  * training.checkpointEvery steps, and the results last, so a killed run can be continued with resumeSingle.
  */
 export async function runSingle(config: Config, out: string, options: SingleRunOptions = {}): Promise<RunResult> {
-  assertFreshOutput(out);
+  // The first directory the run makes, which may be a parent of `out` (churnlab-runs/ of a default --out).
+  const made = assertFreshOutput(out);
   // Read before the run directory is made, so that bad data leaves nothing behind.
   const data = await buildDatasets(config);
-  // The first directory made, which may be a parent of `out` (churnlab-runs/ of a default --out).
-  const made = startRunDirectory(out, config, config.replica) ?? out;
+  startRunDirectory(out, config, config.replica);
   return trainInto(config, out, data, options).catch((error: unknown) => {
     // Bad input found as the run starts or trains (a fault past its last step, a recorded log that does not fit), or a
     // failure before the first checkpoint (no worker joined, say): what this call made holds nothing worth keeping, so

@@ -50,7 +50,10 @@ export async function runSweep(config: Config, options: SweepOptions): Promise<C
 /** Refuses an output that exists for a new sweep, or that holds no sweep or another config's for --resume. */
 function checkOutput(config: Config, { out, resume }: SweepOptions): void {
   const pinned = path.join(out, sweepConfigFileName);
-  if (!resume) return assertFreshOutput(out);
+  if (!resume) {
+    assertFreshOutput(out);
+    return;
+  }
   if (!existsSync(pinned)) throw new ConfigError(`--resume: ${pinned} is missing; expected the output directory of an earlier churnlab sweep`);
   checkSameConfig(readFileSync(pinned, 'utf8'), JSON.stringify(configWithoutSecrets(config)), `--resume: the sweep in ${out} (${pinned})`, 'expected the same config and flags, or a new --out');
 }

@@ -72,8 +72,7 @@ describe('leftCheckpoint', () => {
   it('is the checkpoint in a directory whose config.json is the run\'s, and undefined without one or for another run', async () => {
     const config = checkpointed();
     const dir = path.join(tmp(), 'left');
-    expect(startRunDirectory(dir, config, 0)).toBe(dir);
-    expect(startRunDirectory(dir, config, 0)).toBeUndefined();
+    startRunDirectory(dir, config, 0);
     expect(leftCheckpoint(dir, config, 0)).toBeUndefined();
     const checkpoint = await firstCheckpoint(dir);
     writeCheckpoint(dir, checkpoint);

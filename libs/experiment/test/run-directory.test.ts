@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, trunc
 import path from 'node:path';
 import { Packr } from 'msgpackr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, float32Sha256, readRunDirectory, resolveConfig, runFiles, writeJsonAtomically, writeRunDirectory, type RunResult } from '../src/index.js';
+import { assertFreshOutput, ConfigError, float32Sha256, readRunDirectory, resolveConfig, runFiles, writeJsonAtomically, writeRunDirectory, type RunResult } from '../src/index.js';
 import { expectConfigError, smallConfig, train, TRAINING_TIMEOUT, usePool, useTempDir } from './helpers.js';
 
 const pool = usePool();
@@ -196,5 +196,14 @@ describe('writeJsonAtomically', () => {
     writeJsonAtomically(file, { a: [1, 2], b: 'x' });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ a: [1, 2], b: 'x' });
     expect(readdirSync(tempDir())).toEqual(['compare.json']);
+  });
+});
+
+describe('assertFreshOutput', () => {
+  it('returns the first directory that making the output will create, and refuses an output that exists', () => {
+    const root = tmp();
+    expect(assertFreshOutput(path.join(root, 'a', 'b', 'c'))).toBe(path.join(root, 'a'));
+    expect(assertFreshOutput(path.join(root, 'c'))).toBe(path.join(root, 'c'));
+    expect(() => assertFreshOutput(root)).toThrow(`--out: ${root} already exists`);
   });
 });
