@@ -73,7 +73,29 @@ export function assertFreshOutput(dir: string): string {
   const ancestor = path.dirname(firstMissing);
   const problem = !statSync(ancestor).isDirectory() ? 'is not a directory' : !isWritable(ancestor) ? 'is not writable' : undefined;
   if (problem) throw new ConfigError(`--out: ${dir} cannot be created: ${ancestor} ${problem}; expected a path under a writable directory`);
+  probeCreation(dir, firstMissing);
   return firstMissing;
+}
+
+/**
+ * Makes `dir` one level at a time from `firstMissing` and removes it again, so that what only the file system can
+ * refuse (a name too long, a read-only or special file system) is bad usage now rather than a failed run after the
+ * data is read. One level at a time: Node's recursive mkdir can loop forever under /proc.
+ */
+function probeCreation(dir: string, firstMissing: string): void {
+  const levels = [path.resolve(dir)];
+  while (levels[0] !== firstMissing) levels.unshift(path.dirname(levels[0]!));
+  let madeAny = false;
+  try {
+    for (const level of levels) {
+      mkdirSync(level);
+      madeAny = true;
+    }
+  } catch (error) {
+    throw new ConfigError(`--out: ${dir} cannot be created (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); expected a path that can be made a directory`);
+  } finally {
+    if (madeAny) rmSync(firstMissing, { recursive: true, force: true });
+  }
 }
 
 function isWritable(dir: string): boolean {

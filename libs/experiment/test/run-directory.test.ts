@@ -201,9 +201,19 @@ describe('writeJsonAtomically', () => {
 
 describe('assertFreshOutput', () => {
   it('returns the first directory that making the output will create, and refuses an output that exists', () => {
-    const root = tmp();
+    const root = path.join(tmp(), 'fresh-first');
+    mkdirSync(root);
     expect(assertFreshOutput(path.join(root, 'a', 'b', 'c'))).toBe(path.join(root, 'a'));
     expect(assertFreshOutput(path.join(root, 'c'))).toBe(path.join(root, 'c'));
     expect(() => assertFreshOutput(root)).toThrow(`--out: ${root} already exists`);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('refuses an output the file system cannot make, such as a name longer than it allows, and leaves nothing behind', () => {
+    const root = path.join(tmp(), 'fresh-long');
+    mkdirSync(root);
+    const tooLong = path.join(root, 'runs', 'x'.repeat(300));
+    expectConfigError(() => assertFreshOutput(tooLong), `--out: ${tooLong} cannot be created (ENAMETOOLONG); expected`, 'expected a path that can be made a directory');
+    expect(readdirSync(root)).toEqual([]);
   });
 });
