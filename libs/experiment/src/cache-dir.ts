@@ -1,8 +1,8 @@
-import { statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
+import { nearestExisting } from './nearest-existing.js';
 
 /** The folder of the binary data cache, and the setting that named it, for messages. */
 export interface CacheDir {
@@ -26,25 +26,8 @@ export function cacheDirOf(config: Config): CacheDir | undefined {
  * what it expects. The nearest part of the path that exists must be a directory; the rest can be made.
  */
 export function checkCacheDir({ dir, setting }: CacheDir): void {
-  const full = path.resolve(dir);
-  for (let at = full; ; at = path.dirname(at)) {
-    const stats = existing(at);
-    if (stats?.isDirectory()) return;
-    if (stats) {
-      const which = at === full ? 'it' : path.isAbsolute(dir) ? at : path.relative(process.cwd(), at);
-      throw new ConfigError(`${setting}: ${JSON.stringify(dir)} is not allowed; ${which} is not a directory, expected a directory for the data cache (or a path where one can be made)`);
-    }
-    if (path.dirname(at) === at) return;
-  }
-}
-
-/** What is at `at`, or undefined when nothing is (ENOTDIR: a part of the path above it is a file, met further up). */
-function existing(at: string): Stats | undefined {
-  try {
-    return statSync(at);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
-  }
+  const nearest = nearestExisting(dir);
+  if (nearest.stats.isDirectory()) return;
+  const which = nearest.firstMissing === undefined ? 'it' : path.isAbsolute(dir) ? nearest.path : path.relative(process.cwd(), nearest.path);
+  throw new ConfigError(`${setting}: ${JSON.stringify(dir)} is not allowed; ${which} is not a directory, expected a directory for the data cache (or a path where one can be made)`);
 }

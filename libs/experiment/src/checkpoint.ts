@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Packr } from 'msgpackr';
 import type { StoreState, UpdateEvent } from '@churnlab/ps';
@@ -12,6 +12,11 @@ const packr = new Packr({ moreTypes: true });
 /** The checkpoint file of a run directory. */
 export const checkpointFileName = 'checkpoint.msgpack';
 const FORMAT = 'churnlab-checkpoint/1';
+
+/** Whether `dir`, or any run directory under it, holds a checkpoint: what a failed run leaves for --resume. */
+export function holdsCheckpoint(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir, { recursive: true }).some((file) => path.basename(String(file)) === checkpointFileName);
+}
 
 /** Everything a run needs to continue after `step` completed steps exactly as if it had not stopped. */
 export interface Checkpoint {

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseActivation } from '@churnlab/activations';
-import { checkpointFileName } from './checkpoint.js';
+import { holdsCheckpoint } from './checkpoint.js';
 import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel-runs.js';
 import type { Config } from './config-schema.js';
 import { buildDatasets } from './datasets.js';
@@ -43,11 +43,6 @@ export async function runCompare(config: Config, options: CompareOptions = {}): 
   } finally {
     await pool.close();
   }
-}
-
-/** Whether any run directory under `dir` holds a checkpoint. */
-function holdsCheckpoint(dir: string): boolean {
-  return existsSync(dir) && readdirSync(dir, { recursive: true }).some((file) => path.basename(String(file)) === checkpointFileName);
 }
 
 /** Run directories a person can browse: OUT/[workers-W/]ACTIVATION/replica-R. */

@@ -1,9 +1,11 @@
 import { DataFileError, defaultEvalFraction, readCriteo, readCsv, readMnist, sliceRows, syntheticCtr, toShared, type Dataset, type FeatureSpec } from '@churnlab/data';
+import { parameterLayout } from '@churnlab/model';
 import { cacheDirOf, checkCacheDir, type CacheDir } from './cache-dir.js';
 import { ConfigError } from './config-error.js';
 import type { Config, DataConfig } from './config-schema.js';
 import { checkModelCapacity } from './model-capacity.js';
 import { checkShardCount } from './shard-count.js';
+import { modelSpec } from './train-run.js';
 
 /** The train and evaluation sets of a run, in shared memory, and how many bad rows the reader skipped. */
 export interface RunData {
@@ -31,8 +33,10 @@ export async function buildDatasets(config: Config): Promise<RunData> {
   }
   const data = { train: toShared(parts.train), eval: toShared(parts.eval), skippedRows: parts.skippedRows ?? 0 };
   // The model's size depends on the data's width, known from here on; every command reads its data before it writes.
-  checkModelCapacity(config, data);
-  checkShardCount(config, data);
+  const model = modelSpec(config, data);
+  const layout = parameterLayout(model);
+  checkModelCapacity(config, model, layout);
+  checkShardCount(config, layout);
   return data;
 }
 

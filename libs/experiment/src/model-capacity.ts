@@ -1,9 +1,7 @@
-import { parameterLayout } from '@churnlab/model';
+import type { ModelSpec, ParameterLayout } from '@churnlab/model';
 import { orderPolicy, storeArrayLengths } from '@churnlab/ps';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
-import type { RunData } from './datasets.js';
-import { modelSpec } from './train-run.js';
 import { MAX_TYPED_ARRAY_LENGTH } from './typed-array-limit.js';
 
 /** One kind of run a config makes, as the parameter store sees it, and the most parameters its store can hold. */
@@ -21,9 +19,7 @@ interface StoreNeed {
  * it keeps for stale reads in another, and no typed array may be longer than MAX_TYPED_ARRAY_LENGTH. Such a model
  * failed as it was allocated, with "Invalid typed array length", once its run directory had been made.
  */
-export function checkModelCapacity(config: Config, data: RunData): void {
-  const model = modelSpec(config, data);
-  const layout = parameterLayout(model);
+export function checkModelCapacity(config: Config, model: ModelSpec, layout: ParameterLayout): void {
   const tightest = storeNeeds(config).reduce((a, b) => (b.largest < a.largest ? b : a));
   if (layout.size <= tightest.largest) return;
   const inTables = layout.blocks.filter((block) => block.role === 'embedding').reduce((sum, block) => sum + block.size, 0);

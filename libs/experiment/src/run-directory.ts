@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Packr } from 'msgpackr';
 import { parameterLayout } from '@churnlab/model';
@@ -7,6 +7,7 @@ import { checkWholeNumbers, isMapping } from './json-shape.js';
 import type { Config } from './config-schema.js';
 import type { RunMetrics, RunResult } from './train-run.js';
 import { configWithoutSecrets } from './config-without-secrets.js';
+import { nearestExisting } from './nearest-existing.js';
 
 // moreTypes makes msgpackr round-trip typed arrays instead of turning them into plain arrays.
 const packr = new Packr({ moreTypes: true });
@@ -67,11 +68,9 @@ export function writeJsonAtomically(file: string, value: unknown): void {
  * first directory that making it will create (`dir` itself or a parent of it), as an absolute path.
  */
 export function assertFreshOutput(dir: string): string {
-  if (existsSync(dir)) throw new ConfigError(`--out: ${dir} already exists; choose a new directory or remove it`);
-  let firstMissing = path.resolve(dir);
-  while (!existsSync(path.dirname(firstMissing))) firstMissing = path.dirname(firstMissing);
-  const ancestor = path.dirname(firstMissing);
-  const problem = !statSync(ancestor).isDirectory() ? 'is not a directory' : !isWritable(ancestor) ? 'is not writable' : undefined;
+  const { path: ancestor, stats, firstMissing } = nearestExisting(dir);
+  if (firstMissing === undefined) throw new ConfigError(`--out: ${dir} already exists; choose a new directory or remove it`);
+  const problem = !stats.isDirectory() ? 'is not a directory' : !isWritable(ancestor) ? 'is not writable' : undefined;
   if (problem) throw new ConfigError(`--out: ${dir} cannot be created: ${ancestor} ${problem}; expected a path under a writable directory`);
   probeCreation(dir, firstMissing);
   return firstMissing;

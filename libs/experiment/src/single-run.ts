@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ThreadPool } from '@churnlab/transport';
-import { checkpointFileName, readCheckpoint, type Checkpoint } from './checkpoint.js';
+import { checkpointFileName, holdsCheckpoint, readCheckpoint, type Checkpoint } from './checkpoint.js';
 import { startRunDirectory, trainIntoDirectory } from './directory-run.js';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
@@ -26,7 +26,7 @@ export async function runSingle(config: Config, out: string, options: SingleRunO
     // Bad input found as the run starts or trains (a fault past its last step, a recorded log that does not fit), or a
     // failure before the first checkpoint (no worker joined, say): what this call made holds nothing worth keeping, so
     // it goes, and the same --out can be given again. A failure after a checkpoint leaves the run to --resume.
-    if (error instanceof ConfigError || !existsSync(path.join(out, checkpointFileName))) rmSync(made, { recursive: true, force: true });
+    if (error instanceof ConfigError || !holdsCheckpoint(made)) rmSync(made, { recursive: true, force: true });
     throw error;
   });
 }

@@ -37,8 +37,7 @@ export async function runSweep(config: Config, options: SweepOptions): Promise<C
   const data = await buildDatasets(config);
   checkSetFaults(config, sets, data.train.rows);
   if (options.resume) checkPinnedData(config, data, options.out);
-  else pinConfig(config, options.out);
-  pinData(data, options.out);
+  else pinConfig(config, data, options.out);
   const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');
   try {
     return await trainReplicaSets(config, sets, { pool, data, placement: storePlacement(options.out), ...options, parallelRuns: lanes });
@@ -58,10 +57,13 @@ function checkOutput(config: Config, { out, resume }: SweepOptions): void {
   checkSameConfig(readFileSync(pinned, 'utf8'), JSON.stringify(configWithoutSecrets(config)), `--resume: the sweep in ${out} (${pinned})`, 'expected the same config and flags, or a new --out');
 }
 
-/** Refuses to resume a sweep over other examples than it started with; a sweep pinned before data was pinned is not checked. */
+/** Refuses to resume a sweep over other examples than it started with; a sweep pinned before data was pinned pins them now. */
 function checkPinnedData(config: Config, data: RunData, out: string): void {
   const pinned = path.join(out, sweepDataFileName);
-  if (!existsSync(pinned)) return;
+  if (!existsSync(pinned)) {
+    pinData(data, out);
+    return;
+  }
   checkSameData(readPinnedData(pinned), dataIdentity(data), config.data, `--resume: the sweep in ${out}`);
 }
 
@@ -83,9 +85,10 @@ function pinData(data: RunData, out: string): void {
   writeJsonAtomically(path.join(out, sweepDataFileName), dataIdentity(data));
 }
 
-function pinConfig(config: Config, out: string): void {
+function pinConfig(config: Config, data: RunData, out: string): void {
   mkdirSync(out, { recursive: true });
   writeJsonAtomically(path.join(out, sweepConfigFileName), configWithoutSecrets(config));
+  pinData(data, out);
 }
 
 /** The result store: one directory per run, named by a hash of the run's config and replica; finished ones are reused. */

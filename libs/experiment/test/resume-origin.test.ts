@@ -99,6 +99,27 @@ describe('a sweep resumed over other data', () => {
   );
 
   it(
+    'pins the data of a sweep started before data was pinned as it resumes, and refuses other data from then on',
+    async () => {
+      const file = path.join(tmp(), 'unpinned.csv');
+      writeFileSync(file, csvText(64, 0));
+      const config = csvConfig(file, { sweep: { activations: ['relu'], replicas: [2] } });
+      const out = path.join(tmp(), 'unpinned');
+      const first = await runSweep(config, { out, parallelRuns: 1 });
+      const pinned = path.join(out, 'sweep-data.json');
+      const hashes = readFileSync(pinned, 'utf8');
+      rmSync(pinned);
+      removeResults(first.results[0]!.runDirs[1]!);
+      expect(await runSweep(config, { out, resume: true, parallelRuns: 1 })).toEqual(first);
+      expect(readFileSync(pinned, 'utf8')).toBe(hashes);
+      removeResults(first.results[0]!.runDirs[1]!);
+      writeFileSync(file, csvText(64, 1));
+      expect(await refusal(runSweep(config, { out, resume: true, parallelRuns: 1 }))).toMatch(/^--resume: the sweep in .*: the training examples of data\.path/);
+    },
+    TRAINING_TIMEOUT,
+  );
+
+  it(
     'is refused with another config, naming the fields that changed',
     async () => {
       const file = path.join(tmp(), 'config-sweep.csv');
