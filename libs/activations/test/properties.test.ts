@@ -3,7 +3,7 @@
 // what a larger β does. First on the float64 scalar references, then on the tfjs ops on the WASM backend.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initWasmBackend, tf, type Tensor } from '@churnlab/tensor';
+import { initWasmBackend, loadStockGradients, tf, type Tensor } from '@churnlab/tensor';
 import { parseActivation, type Activation } from '../src/index.js';
 import { FLOAT32_TOLERANCE, mismatches } from './reference-data.js';
 
@@ -414,6 +414,8 @@ const TENSOR_RUNS = { numRuns: 20 };
 describe('tfjs ops on the wasm backend (property-based)', () => {
   beforeAll(async () => {
     await initWasmBackend();
+    // The properties take the gradient of a sum of f by tf.grad: that needs tfjs's Sum gradient.
+    await loadStockGradients();
     expect(tf.getBackend()).toBe('wasm');
   });
 

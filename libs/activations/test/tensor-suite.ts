@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf, type Tensor } from '@churnlab/tensor';
+import { loadStockGradients, tf, type Tensor } from '@churnlab/tensor';
 import { parseActivation, type Activation } from '../src/index.js';
 import { FLOAT32_TOLERANCE, centralDifference, extraSpecs, midpoints, mismatches, reference, referenceOf, referenceSpecs } from './reference-data.js';
 
@@ -22,6 +22,8 @@ export function describeTensorSuite(backend: 'wasm' | 'cpu', init: () => Promise
     beforeAll(async () => {
       await init();
       expect(tf.getBackend()).toBe(backend);
+      // The gradients are taken by tf.grad of sum(apply(x)): apply's own gradient is its customGrad, Sum's is tfjs's.
+      await loadStockGradients();
     });
 
     describe.each(referenceSpecs)('%s', (spec) => {

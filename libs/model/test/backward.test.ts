@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedFloat32Array } from '@churnlab/kernels';
-import { initCpuBackend, initWasmBackend, tf, type Tensor } from '@churnlab/tensor';
+import { initCpuBackend, initWasmBackend, loadStockGradients, tf, type Tensor } from '@churnlab/tensor';
 import { initialParameters, Network, type LayerTrace, type ModelSpec } from '../src/index.js';
 
 const rows = 12;
@@ -48,6 +48,8 @@ function gradients(spec: ModelSpec, withInput: boolean): { written: number[][]; 
 describe('Network.upstream and parameterGradients (the written-out backward pass) on WASM', () => {
   beforeAll(async () => {
     await initWasmBackend();
+    // The reference is autodiff of the forward pass, which needs tfjs's gradients; training itself never loads them.
+    await loadStockGradients();
   });
 
   it.each([

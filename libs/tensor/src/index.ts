@@ -1,6 +1,7 @@
 export { tf } from './tf.js';
 export type { Tensor, Tensor1D, Tensor2D, Scalar, NamedTensorMap } from './tf.js';
 export { registerTransposeFreeMatMulGradient } from './matmul-gradient.js';
+export { loadStockGradients } from './stock-gradients.js';
 export { initWasmBackend, initCpuBackend, defaultWasmDir, BackendUnavailableError } from './wasm-backend.js';
 export type { BackendInfo, WasmBackendOptions } from './wasm-backend.js';
 export { readInto } from './read-into.js';

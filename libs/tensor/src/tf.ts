@@ -1,6 +1,6 @@
-// Importing the full @tensorflow/tfjs bundle is what registers tfjs-core's gradients in Node
-// (tfjs-core alone registers none); every churnlab lib takes `tf` from here so none can forget it.
-import '@tensorflow/tfjs';
+// tfjs-core alone: the full @tensorflow/tfjs bundle also loads layers, the converter, data and WebGL, which no churnlab
+// thread uses, at about 0.4 s of CPU for every process and worker thread. Training needs none of tfjs's registered
+// gradients, since the model writes its backward pass; code that differentiates with tf.grad calls loadStockGradients.
 import * as tf from '@tensorflow/tfjs-core';
 
 export { tf };

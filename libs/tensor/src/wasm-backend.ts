@@ -58,6 +58,8 @@ export async function initWasmBackend(options: WasmBackendOptions = {}): Promise
 
 /** Puts this thread on tfjs's pure-JavaScript CPU backend; for reference runs and benchmarks only. */
 export async function initCpuBackend(): Promise<BackendInfo> {
+  // Loaded here, not with tfjs-core: only reference runs and benchmarks use it, and loading registers it.
+  await import('@tensorflow/tfjs-backend-cpu');
   await tf.setBackend('cpu');
   registerTransposeFreeMatMulGradient();
   return { backend: 'cpu', simd: false, threads: 1, wasmDir: '' };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initWasmBackend, tf } from '../src/index.js';
+import { initWasmBackend, loadStockGradients, tf } from '../src/index.js';
 
 /** Gradient of sum(w ⊙ op(a)·op(b)) by central differences, in float64 on plain arrays. */
 function numericGrad(a: number[][], b: number[][], w: number[][], ta: boolean, tb: boolean, which: 'a' | 'b'): number[][] {
@@ -30,6 +30,8 @@ function numericGrad(a: number[][], b: number[][], w: number[][], ta: boolean, t
 describe('transpose-free matMul gradient', () => {
   beforeAll(async () => {
     await initWasmBackend();
+    // tf.grad of a loss through the matMul needs tfjs's gradients of the ops around it.
+    await loadStockGradients();
   });
 
   const a = [[1, -2, 0.5], [0.25, 3, -1]];

@@ -1,11 +1,14 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initWasmBackend, tf } from '../src/index.js';
+import { initWasmBackend, loadStockGradients, tf } from '../src/index.js';
 
 const offsetOf = (t: tf.Tensor) => (tf.backend() as BackendWasm).getMemoryOffset(t.dataId);
 
 describe('Identity on the WASM backend shares memory instead of copying it', () => {
-  beforeAll(() => initWasmBackend());
+  beforeAll(async () => {
+    await initWasmBackend();
+    await loadStockGradients();
+  });
 
   it('a clone reads the same memory and the same values', () => {
     const x = tf.tensor2d([1, 2, 3, 4.5], [2, 2]);
