@@ -72,6 +72,8 @@ const catalogue: BadInput[] = [
   { id: 'config-one-replica', files: { 'c.json': { compare: { replicas: 1 } } }, args: ['compare', '--config', 'c.json'], names: ['compare.replicas: 1', '>=2'] },
   { id: 'config-file-missing', args: train('nowhere.yaml'), names: ['nowhere.yaml', 'cannot read the config file', 'ENOENT'] },
   { id: 'config-invalid-yaml', files: { 'c.yaml': 'training:\n  epochs: 2\n  epochs: 3\n' }, args: train('c.yaml'), names: [/c\.yaml:3/, 'not valid YAML'] },
+  { id: 'config-yaml-complex-key', files: { 'c.yaml': 'seed: 3\n? [a, b]\n: 1\n' }, args: train('c.yaml'), names: [/c\.yaml:2/, 'a key that is a list or mapping', 'expected field names'] },
+  { id: 'config-yaml-unknown-tag', files: { 'c.yaml': 'seed: !big 3\n' }, args: train('c.yaml'), names: [/c\.yaml:1/, 'Unresolved tag: !big'] },
   { id: 'config-not-an-object', files: { 'c.json': [1, 2] }, args: train('c.json'), names: ['c.json', '(root)', 'object'] },
   { id: 'config-section-not-a-mapping', files: { 'c.yaml': 'training: 12\n' }, args: [...train('c.yaml'), '--epochs', '1'], names: ['c.yaml', 'training: 12', 'expected object'] },
   { id: 'config-unknown-data-format', files: { 'c.json': { data: { format: 'parquet', path: 'x' } } }, args: train('c.json'), names: ['data.format', 'parquet'] },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, shownValue } from './config-error.js';
 import { isMapping, valueAt } from './json-shape.js';
@@ -31,13 +31,32 @@ function parseConfigFile(file: string): unknown {
   } catch (error) {
     throw new ConfigError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  const lines = new LineCounter();
   try {
-    return parseYaml(text) ?? {};
+    const document = parseDocument(text, { lineCounter: lines });
+    // A warning (an unknown tag, say) is refused like an error: the value it leaves is not what the file meant.
+    const problem = document.errors[0] ?? document.warnings[0];
+    if (problem) throw problem;
+    refuseComplexKeys(document, file, lines);
+    return document.toJS() ?? {};
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const e = error as { linePos?: Array<{ line: number }>; message: string };
     const line = e.linePos?.[0]?.line;
     throw new ConfigError(`${file}${line ? `:${line}` : ''}: not valid YAML or JSON: ${e.message.split('\n')[0]}`);
   }
+}
+
+/** Refuses a key that is a list or mapping (`? [a, b]`), which JavaScript would turn into a string, with a warning. */
+function refuseComplexKeys(document: Document, file: string, lines: LineCounter): void {
+  visit(document, {
+    Pair(_, pair) {
+      const key = pair.key as YamlNode | null;
+      if (key === null || isScalar(key)) return;
+      const line = key.range ? `:${lines.linePos(key.range[0]).line}` : '';
+      throw new ConfigError(`${file}${line}: a key that is a list or mapping (${String(key)}) is not allowed; expected field names`);
+    },
+  });
 }
 
 /** `config` with the data section's file and folder paths (path, dir, eval.path), where relative, resolved against `dir`. */
