@@ -1,4 +1,5 @@
 import { tf, type Tensor } from '@churnlab/tensor';
+import type { ActivationSpec } from './spec.js';
 
 /** A float64 scalar implementation of an activation, the reference the tfjs ops are tested against. */
 export interface ScalarReference {
@@ -20,19 +21,15 @@ export interface Activation {
   readonly reference: ScalarReference;
 }
 
-/** What an activation file supplies: the forward and the analytic derivative as tensor expressions, plus its scalar reference. */
-export interface ActivationDefinition {
-  name: string;
-  spec: string;
-  params: Record<string, number | string>;
+/** What an activation file supplies for its parsed spec: the forward and the analytic derivative as tensor expressions, plus its scalar reference. */
+export interface ActivationOps {
   forward(x: Tensor): Tensor;
   derivative(x: Tensor): Tensor;
   reference: ScalarReference;
 }
 
 /** Builds an Activation whose gradient comes from `derivative` rather than from autodiff of `forward`. */
-export function makeActivation(definition: ActivationDefinition): Activation {
-  const { name, spec, params, forward, derivative, reference } = definition;
+export function makeActivation({ name, spec, params }: ActivationSpec, { forward, derivative, reference }: ActivationOps): Activation {
   // Autodiff of the forward is wrong at the knots (tfjs passes gradient through both sides of a clip/max boundary),
   // and it would differ between activations written with different ops; the analytic derivative is the contract.
   const op = tf.customGrad((...inputs) => {

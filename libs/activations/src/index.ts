@@ -1,3 +1,3 @@
 export type { Activation, ScalarReference } from './activation.js';
-export { ActivationSpecError } from './spec-error.js';
-export { parseActivation, activationNames } from './registry.js';
+export { parseActivation } from './registry.js';
+export { ActivationSpecError, parseActivationSpec, activationNames, type ActivationSpec } from './spec.js';

@@ -1,5 +1,5 @@
 import type { Activation } from './activation.js';
-import { SpecReader } from './spec-reader.js';
+import { parseActivationSpec, type ActivationSpec } from './spec.js';
 import { relu } from './activations/relu.js';
 import { smelu } from './activations/smelu.js';
 import { gsmelu } from './activations/gsmelu.js';
@@ -7,28 +7,25 @@ import { gelu } from './activations/gelu.js';
 import { swish } from './activations/swish.js';
 import { softplus } from './activations/softplus.js';
 
-type ActivationFactory = (reader: SpecReader) => Activation;
-
-const registry = new Map<string, ActivationFactory>([
-  ['relu', relu],
-  ['smelu', smelu],
-  ['gsmelu', gsmelu],
-  ['gelu', gelu],
-  ['swish', swish],
-  ['softplus', softplus],
-]);
-
 /** Parses a spec such as 'relu', 'smelu:0.5', 'gelu:tanh' or 'gsmelu:alpha=0.5,gneg=0.1' into its Activation, or throws ActivationSpecError. */
-export function parseActivation(spec: string): Activation {
-  const reader = new SpecReader(spec);
-  const factory = registry.get(reader.name);
-  if (!factory) throw reader.error(`unknown activation "${reader.name}" (known: ${activationNames().join(', ')})`);
-  const activation = factory(reader);
-  reader.finish();
-  return activation;
+export function parseActivation(text: string): Activation {
+  return activationOf(parseActivationSpec(text));
 }
 
-/** The names of all registered activations. */
-export function activationNames(): string[] {
-  return [...registry.keys()];
+/** The tensor ops of a parsed spec: each activation file builds its own. */
+function activationOf(spec: ActivationSpec): Activation {
+  switch (spec.name) {
+    case 'relu':
+      return relu(spec);
+    case 'smelu':
+      return smelu(spec);
+    case 'gsmelu':
+      return gsmelu(spec);
+    case 'gelu':
+      return gelu(spec);
+    case 'swish':
+      return swish(spec);
+    case 'softplus':
+      return softplus(spec);
+  }
 }

@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { ActivationSpecError, activationNames, parseActivation } from '../src/index.js';
+import { ActivationSpecError, activationNames, parseActivation, parseActivationSpec } from '../src/index.js';
 import { referenceSpecs } from './reference-data.js';
 
 describe('activationNames', () => {
   it('lists the six activations of DESIGN §1', () => {
     expect(activationNames().sort()).toEqual(['gelu', 'gsmelu', 'relu', 'smelu', 'softplus', 'swish']);
+  });
+});
+
+describe('parseActivationSpec, without the tensor ops', () => {
+  it.each([...referenceSpecs, 'smelu:beta=0.25', ' smelu : 2 ', 'softplus:beta=4', 'gsmelu:gpos=2,t=-1'])('reads %j as parseActivation does', (input) => {
+    const activation = parseActivation(input);
+    expect(parseActivationSpec(input)).toEqual({ name: activation.name, spec: activation.spec, params: activation.params });
+  });
+
+  it.each(['gelu:erf', 'smelu:0', 'elu'])('refuses %j with the message parseActivation gives', (input) => {
+    const refusal = (parse: (text: string) => unknown): string => {
+      try {
+        parse(input);
+      } catch (error) {
+        return error instanceof ActivationSpecError ? error.message : `not an ActivationSpecError: ${String(error)}`;
+      }
+      return 'accepted';
+    };
+    expect(refusal(parseActivationSpec)).toBe(refusal(parseActivation));
+    expect(refusal(parseActivationSpec)).toContain(`"${input}"`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseActivation } from '@churnlab/activations';
+import { parseActivationSpec } from '@churnlab/activations/spec';
 import { holdsCheckpoint } from './checkpoint.js';
 import { checkParallelRuns, replicaSetPool, type ParallelRuns } from './parallel-runs.js';
 import type { Config } from './config-schema.js';
@@ -29,7 +29,7 @@ export async function runCompare(config: Config, options: CompareOptions = {}): 
   const counts = compareWorkerCounts(config);
   const { order, shuffle } = config.training;
   // One set per activation however it is spelled: relu,relu or smelu:1,smelu:1.0 would pair a set's runs with themselves.
-  const activations = [...new Set(config.compare.activations.map((spec) => parseActivation(spec).spec))];
+  const activations = [...new Set(config.compare.activations.map((spec) => parseActivationSpec(spec).spec))];
   const sets = counts.flatMap((workers) => activations.map((activation) => ({ setting: { activation, workers, order, shuffle }, replicas: config.compare.replicas })));
   checkSetFaults(config, sets, data.train.rows);
   const { pool, lanes } = replicaSetPool(config, data, sets, options.parallelRuns ?? 'auto');

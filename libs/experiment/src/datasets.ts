@@ -1,5 +1,5 @@
 import { DataFileError, defaultEvalFraction, readCriteo, readCsv, readMnist, sliceRows, syntheticCtr, toShared, type Dataset, type FeatureSpec } from '@churnlab/data';
-import { parameterLayout } from '@churnlab/model';
+import { parameterLayout } from '@churnlab/model/vectors';
 import { cacheDirOf, checkCacheDir, type CacheDir } from './cache-dir.js';
 import { ConfigError } from './config-error.js';
 import type { Config, DataConfig } from './config-schema.js';

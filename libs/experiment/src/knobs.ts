@@ -1,4 +1,4 @@
-import { parseActivation } from '@churnlab/activations';
+import { parseActivationSpec } from '@churnlab/activations/spec';
 import { gradientPrecision, orderPolicy, parameterPrecision, parseDelay, parseFault } from '@churnlab/ps';
 import { replicaSources } from './replica-sources.js';
 import { parseShuffle } from './shuffle-spec.js';
@@ -11,7 +11,7 @@ export const knobParsers = {
   gradPrecision: (text: string) => void gradientPrecision(text),
   paramPrecision: (text: string) => void parameterPrecision(text),
   fault: (text: string) => void parseFault(text),
-  activation: (text: string) => void parseActivation(text),
+  activation: (text: string) => void parseActivationSpec(text),
   vary: (text: string) => {
     if (!(replicaSources as readonly string[]).includes(text)) throw new RangeError(`vary: "${text}" is unknown; expected any of ${replicaSources.join(', ')}`);
   },

@@ -1,4 +1,4 @@
-import type { ModelSpec, ParameterLayout } from '@churnlab/model';
+import type { ModelSpec, ParameterLayout } from '@churnlab/model/vectors';
 import { orderPolicy, storeArrayLengths } from '@churnlab/ps';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';

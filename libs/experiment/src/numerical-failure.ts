@@ -1,4 +1,4 @@
-import type { ParameterLayout } from '@churnlab/model';
+import type { ParameterLayout } from '@churnlab/model/vectors';
 import { NumericalHealthError } from '@churnlab/ps';
 
 /** A run stopped by a NaN or infinite loss or gradient; the message names the step, the worker and the parameter block. */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { parameterLayout } from '@churnlab/model';
+import { parameterLayout } from '@churnlab/model/vectors';
 import { ThreadPool } from '@churnlab/transport';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';

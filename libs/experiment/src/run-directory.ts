@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Packr } from 'msgpackr';
-import { parameterLayout } from '@churnlab/model';
+import { parameterLayout } from '@churnlab/model/vectors';
 import { ConfigError, shownValue } from './config-error.js';
 import { checkWholeNumbers, isMapping } from './json-shape.js';
 import type { Config } from './config-schema.js';

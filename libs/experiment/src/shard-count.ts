@@ -1,4 +1,4 @@
-import type { ParameterLayout } from '@churnlab/model';
+import type { ParameterLayout } from '@churnlab/model/vectors';
 import { ConfigError } from './config-error.js';
 import type { Config } from './config-schema.js';
 

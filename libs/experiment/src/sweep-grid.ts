@@ -1,4 +1,4 @@
-import { parseActivation } from '@churnlab/activations';
+import { parseActivationSpec } from '@churnlab/activations/spec';
 import type { Config } from './config-schema.js';
 import type { ReplicaSet } from './replica-sets.js';
 
@@ -6,8 +6,8 @@ type ActivationEntry = Config['sweep']['activations'][number];
 
 /** The activation specs of one sweep entry: the spec itself, or one per β of a family (gsmelu takes β as beta=). */
 export function expandActivation(entry: ActivationEntry): string[] {
-  if (typeof entry === 'string') return [parseActivation(entry).spec];
-  return entry.beta.map((beta) => parseActivation(entry.family === 'gsmelu' ? `gsmelu:beta=${beta}` : `${entry.family}:${beta}`).spec);
+  if (typeof entry === 'string') return [parseActivationSpec(entry).spec];
+  return entry.beta.map((beta) => parseActivationSpec(entry.family === 'gsmelu' ? `gsmelu:beta=${beta}` : `${entry.family}:${beta}`).spec);
 }
 
 /** Every replica set of the sweep's grid: worker counts × orders × shuffles × activations × replica counts, in that nesting. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { accuracy, auc, logLoss } from '@churnlab/metrics';
-import { embeddingTables, initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model';
+import { embeddingTables, initialParameters, parameterLayout, type ModelSpec } from '@churnlab/model/vectors';
 import type { Dataset } from '@churnlab/data';
 import { delayMs, faultTolerant, healthChecked, orderPolicy, parseDelay, parseFault, ServerShards, SharedParameters, type FaultSpec, type GradientWorkers, type UpdateEvent } from '@churnlab/ps';
 import { ConfigError } from './config-error.js';

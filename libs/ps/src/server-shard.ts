@@ -1,4 +1,4 @@
-import type { TouchedRows } from '@churnlab/model';
+import type { TouchedRows } from '@churnlab/model/vectors';
 import { createOptimizer } from './optimizers/registry.js';
 import type { Optimizer, OptimizerConfig } from './optimizers/optimizer.js';
 import { updateSpans, type UpdateSpans } from './optimizers/update-spans.js';

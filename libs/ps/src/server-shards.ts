@@ -1,4 +1,4 @@
-import type { TouchedRows } from '@churnlab/model';
+import type { TouchedRows } from '@churnlab/model/vectors';
 import type { OptimizerConfig } from './optimizers/optimizer.js';
 import { ServerShard, type ServerShardHandle } from './server-shard.js';
 import { applyShardUpdate, type ShardUpdate } from './shard-update.js';

@@ -1,5 +1,5 @@
 import { addInto, addSpansInto } from '@churnlab/kernels';
-import type { TouchedRows } from '@churnlab/model';
+import type { TouchedRows } from '@churnlab/model/vectors';
 import type { AddInto } from './add-into.js';
 import { runReduction, type ReductionProgram } from './order/reduction-program.js';
 import type { ServerShard } from './server-shard.js';

@@ -1,5 +1,5 @@
 import { adoptKernelMemory, alignedLength, kernelMemoryOf, sharedFloat32Array, type WebAssemblyMemory } from '@churnlab/kernels';
-import type { EmbeddingTable, TouchedRows } from '@churnlab/model';
+import type { EmbeddingTable, TouchedRows } from '@churnlab/model/vectors';
 
 /** The SharedArrayBuffers behind a SharedParameters, as they cross to worker threads. */
 export interface SharedParametersHandle {

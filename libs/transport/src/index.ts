@@ -8,13 +8,10 @@ export {
   NatsWorkers,
   redactUrl,
   redactUrlsIn,
-  runRemoteWorker,
   subjects,
   wireLimits,
   withoutCredentials,
   type NatsCredentials,
   type NatsWorkersOptions,
-  type RemoteWorkerOptions,
-  type RemoteWorkerSummary,
   type WireLimits,
 } from './nats/index.js';

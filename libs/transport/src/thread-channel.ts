@@ -1,6 +1,6 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import { RUNS_HELD_PER_THREAD, UNKNOWN_RUN, type ChannelAnswer, type ChannelRequest, type ServeMessage, type ServedRequest } from '@churnlab/worker';
+import { RUNS_HELD_PER_THREAD, UNKNOWN_RUN, type ChannelAnswer, type ChannelRequest, type ServeMessage, type ServedRequest } from '@churnlab/worker/protocol';
 
 /** More than a thread holds (RUNS_HELD_PER_THREAD), so that the runs it holds are named by id. */
 const SENT_RUNS_KEPT = 2 * RUNS_HELD_PER_THREAD;

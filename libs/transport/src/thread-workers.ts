@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Dataset } from '@churnlab/data';
 import type { GradientResult, GradientTask, GradientWorkers, ServerShardHandle, ShardUpdate } from '@churnlab/ps';
-import { RUNS_HELD_PER_THREAD, type RunMessage, type RunSetup, type ServedRequest, type ThreadMemory } from '@churnlab/worker';
+import { RUNS_HELD_PER_THREAD, type RunMessage, type RunSetup, type ServedRequest, type ThreadMemory } from '@churnlab/worker/protocol';
 import { ThreadChannel } from './thread-channel.js';
 
 interface Queued {

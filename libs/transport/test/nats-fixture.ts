@@ -11,12 +11,12 @@ import { evaluation, train } from './fixture.js';
 
 export { startNatsServer, type NatsServer } from '../../../test-support/nats-server.js';
 
-/** libs/transport, from where `import('@churnlab/transport')` resolves to the built package. */
+/** libs/transport, from where `import('@churnlab/transport/remote-worker')` resolves to the built package. */
 const transportRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** The program a worker process runs: the library's runRemoteWorker, stopped by SIGTERM or SIGINT. */
 const workerScript = `
-const transport = await import('@churnlab/transport');
+const transport = { ...(await import('@churnlab/transport')), ...(await import('@churnlab/transport/remote-worker')) };
 const stop = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop.abort());
 const credentials = transport.credentialsFromEnv();

@@ -1,6 +1,7 @@
+// The tensor-free entry `@churnlab/worker/protocol`: what the coordinator's side of a thread pool shares with the threads.
 import type { MessagePort } from 'node:worker_threads';
 import type { Dataset } from '@churnlab/data';
-import type { ModelSpec } from '@churnlab/model';
+import type { ModelSpec } from '@churnlab/model/vectors';
 import type { GradientPrecisionName, GradientTask, ParameterPrecisionName, ServerShardHandle, ShardUpdate, SharedParametersHandle } from '@churnlab/ps';
 
 /** Everything a worker thread needs to serve one training run; its arrays live in shared memory. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '@churnlab/experiment';
-import { credentialsFromEnv, runRemoteWorker, type NatsCredentials } from '@churnlab/transport';
+import { credentialsFromEnv, type NatsCredentials } from '@churnlab/transport';
 import { checkServerUrls, list, wholeNumber } from '../common-options.js';
 
 interface WorkerFlags {
@@ -38,6 +38,8 @@ export function workerCommand(program: Command): void {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
+        // Loaded here: a worker computes, so it loads tfjs, which no other command's process needs.
+        const { runRemoteWorker } = await import('@churnlab/transport/remote-worker');
         const served = await runRemoteWorker({
           url,
           ...(credentials ? { credentials } : {}),

@@ -1,6 +1,6 @@
 import { tf, type Tensor } from '@churnlab/tensor';
-import { makeActivation, type Activation, type ActivationDefinition } from '../activation.js';
-import type { SpecReader } from '../spec-reader.js';
+import { makeActivation, type Activation, type ActivationOps } from '../activation.js';
+import type { SpecOf } from '../spec.js';
 import { erfc } from '../scalar/erf.js';
 
 const INV_SQRT_2 = Math.SQRT1_2;
@@ -11,20 +11,12 @@ const TANH_CUBIC = 0.044715;
 // keeps x² from overflowing, which would turn σ(−2u) = 0 times x² = Infinity into NaN.
 const TANH_SATURATION = 10;
 
-type GeluForm = Pick<ActivationDefinition, 'forward' | 'derivative' | 'reference'>;
-
 /** GELU x·Φ(x): spec gelu (exact, with erf) or gelu:tanh (the tanh approximation). */
-export function gelu(reader: SpecReader): Activation {
-  const tanh = reader.word(['tanh'], 'write gelu for the exact erf form or gelu:tanh for the tanh approximation') === 'tanh';
-  return makeActivation({
-    name: 'gelu',
-    spec: tanh ? 'gelu:tanh' : 'gelu',
-    params: { approximation: tanh ? 'tanh' : 'erf' },
-    ...(tanh ? geluTanh : geluErf),
-  });
+export function gelu(spec: SpecOf<'gelu'>): Activation {
+  return makeActivation(spec, spec.params.approximation === 'tanh' ? geluTanh : geluErf);
 }
 
-const geluErf: GeluForm = {
+const geluErf: ActivationOps = {
   forward: (x) => tf.mul(x, normalCdf(x)),
   derivative: (x) => tf.add(normalCdf(x), tf.mul(x, tf.mul(tf.exp(tf.mul(tf.square(x), -0.5)), INV_SQRT_2PI))),
   reference: {
@@ -36,7 +28,7 @@ const geluErf: GeluForm = {
 // f = 0.5·x·(1 + tanh u) with u = √(2/π)·(x + 0.044715·x³), computed as x·σ(2u) because 0.5·(1 + tanh u) = σ(2u):
 // the sigmoid keeps its relative precision in the left tail, where 1 + tanh u cancels in float32. Likewise
 // f' = 0.5·(1 + tanh u) + 0.5·x·sech²(u)·u' = σ(2u)·(1 + 2·x·σ(−2u)·u') with u' = √(2/π)·(1 + 3·0.044715·x²).
-const geluTanh: GeluForm = {
+const geluTanh: ActivationOps = {
   forward: (x) => tf.mul(x, tf.sigmoid(tanhLogit(x))),
   derivative: (x) => {
     const xs = tf.clipByValue(x, -TANH_SATURATION, TANH_SATURATION);

@@ -1,14 +1,11 @@
 import { makeActivation, type Activation } from '../activation.js';
-import { formatNumber, readBeta, type SpecReader } from '../spec-reader.js';
+import type { SpecOf } from '../spec.js';
 import { ramp, rampIntegral } from './ramp.js';
 
 /** SmeLU: 0 for x ≤ −β, (x + β)²/(4β) for |x| ≤ β, x for x ≥ β; spec smelu:β (default β = 1). */
-export function smelu(reader: SpecReader): Activation {
-  const beta = readBeta(reader, 'SmeLU with beta = 0 is ReLU: write "relu"');
-  return makeActivation({
-    name: 'smelu',
-    spec: `smelu:${formatNumber(beta)}`,
-    params: { beta },
+export function smelu(spec: SpecOf<'smelu'>): Activation {
+  const { beta } = spec.params;
+  return makeActivation(spec, {
     forward: (x) => rampIntegral(x, -beta, beta),
     derivative: (x) => ramp(x, -beta, beta),
     // Written piecewise as DESIGN §1 states it, independently of the clip form the tensor ops use.

@@ -1,15 +1,12 @@
 import { log1p, tf } from '@churnlab/tensor';
 import { makeActivation, type Activation } from '../activation.js';
-import { formatNumber, readBeta, type SpecReader } from '../spec-reader.js';
+import type { SpecOf } from '../spec.js';
 import { sigmoid } from '../scalar/sigmoid.js';
 
 /** Softplus (1/β)·log(1 + e^(βx)): spec softplus:β (default β = 1); f' = σ(βx). */
-export function softplus(reader: SpecReader): Activation {
-  const beta = readBeta(reader);
-  return makeActivation({
-    name: 'softplus',
-    spec: `softplus:${formatNumber(beta)}`,
-    params: { beta },
+export function softplus(spec: SpecOf<'softplus'>): Activation {
+  const { beta } = spec.params;
+  return makeActivation(spec, {
     // log(1 + e^z) = max(z, 0) + log1p(e^(−|z|)): e^z would overflow for large z and 1 + e^z lose e^z for very negative z.
     forward: (x) => {
       const bx = tf.mul(x, beta);

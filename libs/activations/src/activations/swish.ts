@@ -1,15 +1,12 @@
 import { tf } from '@churnlab/tensor';
 import { makeActivation, type Activation } from '../activation.js';
-import { formatNumber, readBeta, type SpecReader } from '../spec-reader.js';
+import type { SpecOf } from '../spec.js';
 import { sigmoid } from '../scalar/sigmoid.js';
 
 /** Swish x·σ(βx): spec swish:β (default β = 1); f' = σ(βx) + βx·σ(βx)·(1 − σ(βx)). */
-export function swish(reader: SpecReader): Activation {
-  const beta = readBeta(reader);
-  return makeActivation({
-    name: 'swish',
-    spec: `swish:${formatNumber(beta)}`,
-    params: { beta },
+export function swish(spec: SpecOf<'swish'>): Activation {
+  const { beta } = spec.params;
+  return makeActivation(spec, {
     forward: (x) => tf.mul(x, tf.sigmoid(tf.mul(x, beta))),
     derivative: (x) => {
       const bx = tf.mul(x, beta);

@@ -1,4 +1,4 @@
-import { touchedIds, type TouchedRows } from '@churnlab/model';
+import { touchedIds, type TouchedRows } from '@churnlab/model/vectors';
 
 /** Start/end pairs of element spans: span i is [spans[2i], spans[2i+1]). */
 export interface UpdateSpans {

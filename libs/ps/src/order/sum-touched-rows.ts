@@ -1,4 +1,4 @@
-import { copyTouchedRows, createTouchedRows, unionTouchedRows, type TouchedRows } from '@churnlab/model';
+import { copyTouchedRows, createTouchedRows, unionTouchedRows, type TouchedRows } from '@churnlab/model/vectors';
 import type { SharedParameters } from '../shared-parameters.js';
 import type { ReductionProgram } from './reduction-program.js';
 

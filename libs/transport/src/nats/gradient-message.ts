@@ -9,7 +9,7 @@ import {
   zeroTouched,
   type EmbeddingTable,
   type TouchedRows,
-} from '@churnlab/model';
+} from '@churnlab/model/vectors';
 import type { GradientResult, SharedParameters } from '@churnlab/ps';
 import { arrayOf, integer, number, record, typedArray } from './wire-checks.js';
 import { WireError } from './wire-error.js';

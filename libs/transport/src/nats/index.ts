@@ -1,7 +1,5 @@
 export { NatsWorkers } from './nats-workers.js';
 export type { NatsWorkersOptions } from './nats-workers.js';
-export { runRemoteWorker } from './remote-worker.js';
-export type { RemoteWorkerOptions, RemoteWorkerSummary } from './remote-worker.js';
 export { credentialsFromEnv, credentialVariables, describeCredentials, redactUrl, redactUrlsIn, withoutCredentials } from './credentials.js';
 export type { NatsCredentials } from './credentials.js';
 export { NatsConnectError } from './connection.js';

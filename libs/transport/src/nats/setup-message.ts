@@ -1,5 +1,5 @@
 import type { Dataset } from '@churnlab/data';
-import { embeddingTables, parameterLayout, validateModelSpec, type EmbeddingTable, type ModelSpec } from '@churnlab/model';
+import { embeddingTables, parameterLayout, validateModelSpec, type EmbeddingTable, type ModelSpec } from '@churnlab/model/vectors';
 import { gradientPrecisionNames, parameterPrecisionNames, type GradientPrecisionName, type ParameterPrecisionName } from '@churnlab/ps';
 import type { RunSetup } from '@churnlab/worker';
 import { datasetMessage, readDataset } from './dataset-message.js';
