@@ -1,4 +1,4 @@
-import { embeddingTables, initialParameters, parameterLayout } from '@churnlab/model';
+import { embeddingTables, initialParameters, parameterLayout } from '@churnlab/model/vectors';
 import { defaultOptimizerConfig, orderPolicy, ServerShards, SharedParameters, type BatchSource, type TrainingContext } from '@churnlab/ps';
 import { ThreadPool, ThreadWorkers } from '@churnlab/transport';
 import { CoordinatorClock } from './coordinator-share.js';

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@churnlab/model';
+import type { ModelSpec } from '@churnlab/model/vectors';
 
 /** Categorical inputs looked up in embedding tables: `count` features, each with `buckets` ids and `dim` columns. */
 export interface EmbeddingInputs {
