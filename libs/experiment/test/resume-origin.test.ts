@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readCheckpoint, resolveConfig, resumeSingle, runSingle, runSweep, type Config, type RunResult } from '../src/index.js';
+import { ConfigError, readCheckpoint, resolveConfig, resumeSingle, runSingle, runSweep, type CompareResult, type Config, type RunResult } from '../src/index.js';
 import { TRAINING_TIMEOUT, useTempDir } from './helpers.js';
 
 const tmp = useTempDir('churnlab-resume-origin-');
@@ -77,16 +77,22 @@ describe('a run directory resumed with another config or other data', () => {
   );
 });
 
+/** A finished sweep of csvConfig over its own CSV, named `name`, with its second run made to look killed after its last checkpoint. */
+async function cutShortSweep(name: string): Promise<{ file: string; config: Config; out: string; first: CompareResult }> {
+  const file = path.join(tmp(), `${name}.csv`);
+  writeFileSync(file, csvText(64, 0));
+  const config = csvConfig(file, { sweep: { activations: ['relu'], replicas: [2] } });
+  const out = path.join(tmp(), name);
+  const first = await runSweep(config, { out, parallelRuns: 1 });
+  removeResults(first.results[0]!.runDirs[1]!);
+  return { file, config, out, first };
+}
+
 describe('a sweep resumed over other data', () => {
   it(
     'is refused before any run trains, naming the data set, where the old runs would have been mixed with new ones',
     async () => {
-      const file = path.join(tmp(), 'sweep.csv');
-      writeFileSync(file, csvText(64, 0));
-      const config = csvConfig(file, { sweep: { activations: ['relu'], replicas: [2] } });
-      const out = path.join(tmp(), 'sweep');
-      const first = await runSweep(config, { out, parallelRuns: 1 });
-      removeResults(first.results[0]!.runDirs[1]!);
+      const { file, config, out, first } = await cutShortSweep('sweep');
       writeFileSync(file, csvText(64, 1));
       const trained: number[] = [];
       const message = await refusal(runSweep(config, { out, resume: true, parallelRuns: 1, onProgress: (done) => trained.push(done) }));
@@ -101,15 +107,10 @@ describe('a sweep resumed over other data', () => {
   it(
     'pins the data of a sweep started before data was pinned as it resumes, and refuses other data from then on',
     async () => {
-      const file = path.join(tmp(), 'unpinned.csv');
-      writeFileSync(file, csvText(64, 0));
-      const config = csvConfig(file, { sweep: { activations: ['relu'], replicas: [2] } });
-      const out = path.join(tmp(), 'unpinned');
-      const first = await runSweep(config, { out, parallelRuns: 1 });
+      const { file, config, out, first } = await cutShortSweep('unpinned');
       const pinned = path.join(out, 'sweep-data.json');
       const hashes = readFileSync(pinned, 'utf8');
       rmSync(pinned);
-      removeResults(first.results[0]!.runDirs[1]!);
       expect(await runSweep(config, { out, resume: true, parallelRuns: 1 })).toEqual(first);
       expect(readFileSync(pinned, 'utf8')).toBe(hashes);
       removeResults(first.results[0]!.runDirs[1]!);
