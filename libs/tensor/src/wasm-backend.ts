@@ -40,12 +40,11 @@ export async function initWasmBackend(options: WasmBackendOptions = {}): Promise
   } catch (error) {
     throw new BackendUnavailableError(`tfjs WASM backend failed to start from ${wasmDir}: ${String(error)}`);
   }
-  // setBackend answers false (it does not throw) when the .wasm file is missing, leaving tfjs on the slow CPU backend.
+  // setBackend answers false (it does not throw) when the .wasm file is missing, and tfjs would then compute on whatever
+  // other backend it has. Its answer, not getBackend, says what failed: with no other backend loaded, getBackend names
+  // the very backend that did not start.
   if (!ready || tf.getBackend() !== 'wasm') {
-    throw new BackendUnavailableError(
-      `tfjs WASM backend is not available (wanted backend "wasm", got "${tf.getBackend()}"); ` +
-        `check that ${wasmDir} holds tfjs-backend-wasm-simd.wasm`,
-    );
+    throw new BackendUnavailableError(`tfjs WASM backend is not available: it did not start from ${wasmDir}; check that the folder holds tfjs-backend-wasm-simd.wasm`);
   }
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   if (!simd) {

@@ -9,6 +9,6 @@ it('fails loudly when the .wasm files are missing instead of staying on the CPU 
   const empty = mkdtempSync(path.join(tmpdir(), 'no-wasm-'));
   const start = initWasmBackend({ wasmDir: empty });
   await expect(start).rejects.toThrow(BackendUnavailableError);
-  await expect(start).rejects.toThrow(/WASM backend is not available.*tfjs-backend-wasm-simd\.wasm/);
+  await expect(start).rejects.toThrow(`tfjs WASM backend is not available: it did not start from ${empty}; check that the folder holds tfjs-backend-wasm-simd.wasm`);
   rmSync(empty, { recursive: true });
 });

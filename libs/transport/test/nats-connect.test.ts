@@ -46,7 +46,7 @@ describe('joining', () => {
   it('a worker process without the WASM backend fails loudly and never joins', async () => {
     const broken = spawnWorkerProcess(server.url, 'no-wasm', { CHURNLAB_WASM_DIR: tmp() });
     expect(await broken.exited).toBe(1);
-    expect(broken.stderr()).toMatch(/worker failed: BackendUnavailableError: tfjs WASM backend is not available .*tfjs-backend-wasm-simd\.wasm/);
+    expect(broken.stderr()).toMatch(/worker failed: BackendUnavailableError: tfjs WASM backend is not available: it did not start from .*tfjs-backend-wasm-simd\.wasm/);
     expect(broken.stderr()).not.toContain('joined');
   });
 
