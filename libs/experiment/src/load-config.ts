@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, shownValue } from './config-error.js';
 import { isMapping, valueAt } from './json-shape.js';
@@ -52,9 +52,12 @@ function refuseComplexKeys(document: Document, file: string, lines: LineCounter)
   visit(document, {
     Pair(_, pair) {
       const key = pair.key as YamlNode | null;
-      if (key === null || isScalar(key)) return;
+      if (key === null) return;
+      // An alias key (`*name :`) stands for what it names: a scalar there is a plain field name.
+      const named = isAlias(key) ? key.resolve(document) : key;
+      if (named === undefined || isScalar(named)) return;
       const line = key.range ? `:${lines.linePos(key.range[0]).line}` : '';
-      throw new ConfigError(`${file}${line}: a key that is a list or mapping (${String(key)}) is not allowed; expected field names`);
+      throw new ConfigError(`${file}${line}: a key that is a list or mapping (${String(named)}) is not allowed; expected field names`);
     },
   });
 }

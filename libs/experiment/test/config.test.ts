@@ -224,6 +224,15 @@ describe('readConfigFile', () => {
     expectConfigError(() => readConfigFile(bad), `${bad}:3:`);
   });
 
+  it('a key that is a list or mapping is a ConfigError naming file:line; a key that is an alias of a name is that name', () => {
+    const complex = file('complex-key.yaml', 'seed: 1\n? [a, b]\n: 2\n');
+    expectConfigError(() => readConfigFile(complex), `${complex}:2: a key that is a list or mapping`, 'expected field names');
+    const aliased = file('alias-key.yaml', 'vary: [&o order]\ntraining:\n  *o : sync\n');
+    expect(readConfigFile(aliased)).toEqual({ vary: ['order'], training: { order: 'sync' } });
+    const aliasedList = file('alias-list-key.yaml', 'vary: &l [order]\ntraining:\n  ? *l\n  : sync\n');
+    expectConfigError(() => readConfigFile(aliasedList), `${aliasedList}:3: a key that is a list or mapping (["order"])`);
+  });
+
   it('invalid JSON is a ConfigError naming the file', () => {
     const bad = file('broken.json', '{\n  "seed": 1,\n  "data": {"examples": 1200\n}\n');
     expectConfigError(() => readConfigFile(bad), bad);
